@@ -1,0 +1,5 @@
+/** Every feature's HTTP routes, mounted under /api. */
+import type { FeatureRoutes } from '../platform/http/app.ts';
+import { healthRoutes } from './health/routes.ts';
+
+export const featureRoutes: FeatureRoutes[] = [healthRoutes];

@@ -1,0 +1,30 @@
+/** Settings read once from the environment, with defaults that make a fresh clone run. */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+export interface Config {
+  /** External PostgreSQL; when absent, an embedded server is started with data under `dataDir`. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  host: string;
+  port: number;
+  /** Practitioners generated on first start when the database is empty. */
+  demoPractitioners: number;
+  /** Public URL printed at start and used in links. */
+  publicUrl: string | undefined;
+  production: boolean;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: path.resolve(projectRoot, env.CRENEAU_DATA_DIR ?? '.data'),
+    host: env.HOST ?? '127.0.0.1',
+    port: Number(env.PORT ?? 3000),
+    demoPractitioners: Number(env.CRENEAU_DEMO_PRACTITIONERS ?? 2000),
+    publicUrl: env.PUBLIC_URL || undefined,
+    production: env.NODE_ENV === 'production',
+  };
+}

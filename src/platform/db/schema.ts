@@ -1,0 +1,169 @@
+/** Kysely table types, mirroring migrations/*.sql. */
+import type { ColumnType, Generated, GeneratedAlways } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type DateOnly = ColumnType<string, string, string>;
+/** bigint identity columns come back from pg as strings; we convert them at the edges. */
+type BigId = ColumnType<string, string | number, string | number>;
+type GeneratedBigId = ColumnType<string, string | number | undefined, never>;
+
+export interface CommunesTable {
+  code: string;
+  name: string;
+  departement: string;
+  postal_codes: string[];
+  population: Generated<number>;
+  latitude: number;
+  longitude: number;
+  approximate_position: Generated<boolean>;
+  search_name: GeneratedAlways<string>;
+}
+
+export interface ProfessionsTable {
+  code: string;
+  label_fr: string;
+  label_en: string;
+  reimbursement_rate: number;
+  kind: 'doctor' | 'dentist' | 'midwife' | 'auxiliary';
+}
+
+export interface SpecialtiesTable {
+  code: string;
+  profession_code: string;
+  label_fr: string;
+  label_en: string;
+  slug: string;
+  eight_day_rule: Generated<boolean>;
+  search_label: GeneratedAlways<string>;
+}
+
+export interface ReasonKindsTable {
+  code: string;
+  label_fr: string;
+  label_en: string;
+  specialty_code: string | null;
+  video: Generated<boolean>;
+  search_label: GeneratedAlways<string>;
+}
+
+export type Sector = '1' | '2' | '2-optam' | '2-optam-co' | 'conventionne' | 'non-conventionne';
+
+export interface PractitionersTable {
+  id: GeneratedBigId;
+  rpps: string;
+  civility: 'M' | 'MME';
+  title: 'DR' | 'PR' | null;
+  first_name: string;
+  last_name: string;
+  profession_code: string;
+  specialty_code: string;
+  sector: Sector;
+  carte_vitale: Generated<boolean>;
+  tiers_payant: Generated<boolean>;
+  payment_methods: Generated<string[]>;
+  languages: Generated<string[]>;
+  online_booking: Generated<boolean>;
+  phone: string | null;
+  presentation: string | null;
+  search_name: GeneratedAlways<string>;
+  created_at: Generated<Timestamp>;
+}
+
+export interface PlacesTable {
+  id: GeneratedBigId;
+  practitioner_id: BigId;
+  name: string | null;
+  address: string;
+  postal_code: string;
+  commune_code: string;
+  latitude: number;
+  longitude: number;
+  phone: string | null;
+  search_name: GeneratedAlways<string>;
+}
+
+export interface VisitReasonsTable {
+  id: GeneratedBigId;
+  practitioner_id: BigId;
+  kind_code: string | null;
+  name_fr: string;
+  name_en: string;
+  duration_minutes: number;
+  price_cents: number;
+  online_bookable: Generated<boolean>;
+  new_patients: Generated<boolean>;
+  min_age_years: number | null;
+  max_age_years: number | null;
+  referral_required: Generated<boolean>;
+  video: Generated<boolean>;
+  capacity: Generated<number>;
+  notifications: Generated<boolean>;
+  instructions_fr: string | null;
+  instructions_en: string | null;
+  position: Generated<number>;
+}
+
+export interface OpeningRulesTable {
+  id: GeneratedBigId;
+  practitioner_id: BigId;
+  place_id: BigId;
+  weekday: number;
+  /** 'HH:MM:SS' wall-clock time in Europe/Paris. */
+  start_time: string;
+  end_time: string;
+  reason_ids: BigId[];
+  valid_from: DateOnly | null;
+  valid_until: DateOnly | null;
+}
+
+export interface AbsencesTable {
+  id: GeneratedBigId;
+  practitioner_id: BigId;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+}
+
+export interface ReplacementsTable {
+  id: GeneratedBigId;
+  practitioner_id: BigId;
+  replacement_first_name: string;
+  replacement_last_name: string;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+}
+
+export type AppointmentStatus = 'held' | 'booked' | 'cancelled' | 'no_show' | 'done';
+
+export interface AppointmentsTable {
+  id: Generated<string>;
+  practitioner_id: BigId;
+  place_id: BigId;
+  reason_id: BigId;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  status: AppointmentStatus;
+  hold_expires_at: Timestamp | null;
+  slot_group: Generated<string>;
+  created_at: Generated<Timestamp>;
+}
+
+export interface PublicHolidaysTable {
+  day: DateOnly;
+  area: Generated<string>;
+  name: string;
+}
+
+export interface Database {
+  communes: CommunesTable;
+  professions: ProfessionsTable;
+  specialties: SpecialtiesTable;
+  reason_kinds: ReasonKindsTable;
+  practitioners: PractitionersTable;
+  places: PlacesTable;
+  visit_reasons: VisitReasonsTable;
+  opening_rules: OpeningRulesTable;
+  absences: AbsencesTable;
+  replacements: ReplacementsTable;
+  appointments: AppointmentsTable;
+  public_holidays: PublicHolidaysTable;
+}

@@ -1,0 +1,159 @@
+/**
+ * The Fastify application: security headers, zod validation, OpenAPI at /api/docs, one error
+ * mapping for every route, the feature routes, and the built web app with SPA fallback.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance, type FastifyError } from 'fastify';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { AppError, type ErrorKind } from '../errors.ts';
+import { languageFromHeader, translate, type Language } from '../i18n/catalogue.ts';
+import { projectRoot } from '../config/config.ts';
+import type { Db } from '../db/database.ts';
+
+export type App = FastifyInstance;
+
+export interface AppContext {
+  db: Db;
+  /** The clock, injectable for tests. */
+  now: () => Date;
+}
+
+/** A feature's routes: registered under /api with the shared context. */
+export type FeatureRoutes = (app: FastifyInstance, context: AppContext) => void | Promise<void>;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    lang: Language;
+  }
+}
+
+const statusOf: Record<ErrorKind, number> = {
+  invalid: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  gone: 410,
+  too_many_requests: 429,
+};
+
+export interface BuildAppOptions {
+  context: AppContext;
+  routes: FeatureRoutes[];
+  /** Folder of the built SPA (index.html); omitted in API-only tests. */
+  webDist?: string;
+  logger?: boolean;
+}
+
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger
+      ? {
+          level: 'info',
+          // Health data never reaches logs: no query strings, no bodies, no headers.
+          serializers: {
+            req: (req) => ({ method: req.method, url: (req.url ?? '').split('?')[0] }),
+            res: (res) => ({ statusCode: res.statusCode }),
+          },
+        }
+      : false,
+    bodyLimit: 1024 * 1024,
+    routerOptions: { maxParamLength: 200 },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  app.decorateRequest('lang', 'fr');
+  app.addHook('onRequest', async (request) => {
+    request.lang = languageFromHeader(request.headers['accept-language']);
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+    strictTransportSecurity: { maxAge: 31536000, includeSubDomains: true },
+    referrerPolicy: { policy: 'no-referrer' },
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Créneau API', description: 'Open medical appointment platform', version: '0.1.0' },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    // The UI ships inline scripts/styles; it gets its own relaxed CSP, the rest of the site keeps the strict one.
+    staticCSP: true,
+    transformStaticCSP: (header) => header,
+  });
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const lang = request.lang ?? 'fr';
+    if (error instanceof AppError) {
+      return reply.status(statusOf[error.kind]).send({ error: error.kind, message: translate(lang, error.messageKey, error.params) });
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const fields = [...new Set(error.validation.map((issue) => issue.instancePath.replace(/^\//, '') || ''))]
+        .filter(Boolean)
+        .join(', ');
+      return reply.status(400).send({ error: 'invalid', message: translate(lang, 'error.invalid_input', { details: fields || error.validationContext || '' }) });
+    }
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      const kind = error.statusCode === 404 ? 'not_found' : error.statusCode === 429 ? 'too_many_requests' : 'invalid';
+      const key = kind === 'not_found' ? 'error.not_found' : kind === 'too_many_requests' ? 'error.too_many_requests' : 'error.invalid_input';
+      return reply.status(error.statusCode).send({ error: kind, message: translate(lang, key, { details: '' }) });
+    }
+    request.log.error({ err: { type: error.name, code: error.code } }, 'unhandled error');
+    return reply.status(500).send({ error: 'internal', message: translate(lang, 'error.internal') });
+  });
+
+  await app.register(
+    async (api) => {
+      for (const routes of options.routes) await routes(api, options.context);
+      api.setNotFoundHandler((request, reply) =>
+        reply.status(404).send({ error: 'not_found', message: translate(request.lang, 'error.not_found') }));
+    },
+    { prefix: '/api' },
+  );
+
+  const webDist = options.webDist;
+  if (webDist && existsSync(path.join(webDist, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: false, index: ['index.html'] });
+    app.setNotFoundHandler((request, reply) => {
+      if (request.method !== 'GET' || request.url.startsWith('/api/')) {
+        return reply.status(404).send({ error: 'not_found', message: translate(request.lang, 'error.not_found') });
+      }
+      return reply.type('text/html').sendFile('index.html');
+    });
+  }
+  return app;
+}
+
+export const defaultWebDist = path.join(projectRoot, 'web', 'dist');
+export type { ZodTypeProvider };
