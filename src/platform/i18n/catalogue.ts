@@ -3,11 +3,12 @@
  * (error messages) and the web app. Each feature keeps its texts in messages/<feature>.ts.
  */
 import { common } from './messages/common.ts';
+import { availability } from './messages/availability.ts';
 
 export const languages = ['fr', 'en'] as const;
 export type Language = (typeof languages)[number];
 
-const sources = [common] as const;
+const sources = [common, availability] as const;
 
 type Keys<T> = T extends { fr: infer F } ? keyof F : never;
 export type MessageKey = Keys<(typeof sources)[number]>;
