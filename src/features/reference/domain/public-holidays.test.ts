@@ -39,3 +39,8 @@ test('holidays come in calendar order', () => {
   const holidays = days(2030, 'alsace-moselle');
   assert.deepEqual(holidays, [...holidays].sort());
 });
+
+test('two feasts on one day make one closed day named after both (Ascension and abolition day, Martinique 2031)', () => {
+  const sameDay = publicHolidays(2031, 'martinique').filter((h) => h.day === '2031-05-22');
+  assert.deepEqual(sameDay, [{ day: '2031-05-22', name: "Ascension / Abolition de l'esclavage" }]);
+});

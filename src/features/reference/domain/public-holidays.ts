@@ -57,5 +57,16 @@ export function publicHolidays(year: number, area: HolidayArea): PublicHoliday[]
     .map(([name, date]) => ({ day: calendarDay(date), name }));
   const abolition = ABOLITION_OF_SLAVERY[area];
   if (abolition) holidays.push({ day: `${year}-${twoDigits(abolition.month)}-${twoDigits(abolition.day)}`, name: "Abolition de l'esclavage" });
-  return holidays.sort((a, b) => a.day.localeCompare(b.day));
+  return mergeSameDay(holidays.sort((a, b) => a.day.localeCompare(b.day)));
+}
+
+/** Two feasts may fall on one day (Ascension on 1 or 8 May, or on 22 May in Martinique in 2031): one closed day. */
+function mergeSameDay(sorted: PublicHoliday[]): PublicHoliday[] {
+  const merged: PublicHoliday[] = [];
+  for (const holiday of sorted) {
+    const last = merged[merged.length - 1];
+    if (last?.day === holiday.day) last.name = `${last.name} / ${holiday.name}`;
+    else merged.push({ ...holiday });
+  }
+  return merged;
 }
