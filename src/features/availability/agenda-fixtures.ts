@@ -1,6 +1,7 @@
 /** Test fixtures: practitioners with places, reasons, weekly rules and appointments, inserted row by row. */
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
+import type { OpeningRulesTable } from '../../platform/db/schema.ts';
 
 /** INSEE codes of the communes the fixtures use: Nantes (44, metropole) and Strasbourg (67, Alsace-Moselle). */
 export const NANTES = '44109';
@@ -59,7 +60,7 @@ export async function insertAgenda(db: Db, options: AgendaOptions = {}): Promise
   ]);
   if (rules.length) {
     await db.insertInto('opening_rules').values(rules.map((rule) => ({
-      ...rule, practitioner_id: practitionerId, place_id: place.id, reason_ids: [reasonId], valid_from: options.validFrom ?? null,
+      ...rule, practitioner_id: practitionerId, place_id: place.id, reason_ids: sql<OpeningRulesTable['reason_ids']>`array[${reasonId}]::bigint[]`, valid_from: options.validFrom ?? null,
     }))).execute();
   }
   return { practitionerId, placeId: place.id, reasonId };

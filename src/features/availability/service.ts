@@ -3,7 +3,7 @@
  * either one calendar (practitioner page, SPEC C1) or the next free times of many agendas at once (search, B3).
  */
 import type { Db } from '../../platform/db/database.ts';
-import { holidayAreaOf } from '../reference/domain/public-holidays.ts';
+import { holidayAreaOf } from '../reference/index.ts';
 import { listFreeSlots, type CalendarDay, type FreeSlot, type ReasonTerms } from './domain/free-slots.ts';
 import { addDays, firstInstantAt, localDateAt, type LocalDate } from './domain/zoned-time.ts';
 import {
