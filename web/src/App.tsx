@@ -1,0 +1,71 @@
+/** The page frame (skip link, header with language switch, main, footer) and the routes of the app. */
+import { useEffect, useRef } from 'react';
+import { useI18n } from './i18n.tsx';
+import { Link, useLocation } from './router.tsx';
+import { HomePage } from './pages/HomePage.tsx';
+import { ResultsPage } from './pages/ResultsPage.tsx';
+import { PractitionerPage } from './pages/PractitionerPage.tsx';
+import { NotFoundPage } from './pages/NotFoundPage.tsx';
+
+const practitionerPath = /^\/praticien\/([^/]+)\/?$/;
+
+function CurrentPage() {
+  const { path, query } = useLocation();
+  if (path === '/') return <HomePage />;
+  if (path === '/recherche') return <ResultsPage query={query} />;
+  const practitioner = practitionerPath.exec(path);
+  if (practitioner?.[1]) return <PractitionerPage id={decodeURIComponent(practitioner[1])} query={query} />;
+  return <NotFoundPage />;
+}
+
+/** After an in-app navigation, focus moves to the new page's heading so screen readers start there. */
+function useFocusOnNavigation(path: string) {
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    document.querySelector<HTMLElement>('main h1')?.focus();
+  }, [path]);
+}
+
+function LanguageSwitch() {
+  const { t, lang, setLang } = useI18n();
+  const other = lang === 'fr' ? 'en' : 'fr';
+  return (
+    <button type="button" className="language-switch" lang={other} onClick={() => setLang(other)}>
+      {t('web.language.switch')}
+    </button>
+  );
+}
+
+export function App() {
+  const { t } = useI18n();
+  const { path } = useLocation();
+  useFocusOnNavigation(path);
+  return (
+    <>
+      <a className="skip-link" href="#contenu">{t('web.skip_to_content')}</a>
+      <header className="site-header">
+        <div className="site-header-inner">
+          <Link to="/" className="brand">
+            <span className="brand-mark" aria-hidden="true">+</span>
+            {t('app.name')}
+          </Link>
+          <nav aria-label={t('web.nav.label')} className="site-nav">
+            <Link to="/" aria-current={path === '/' ? 'page' : undefined}>{t('web.nav.search')}</Link>
+            <LanguageSwitch />
+          </nav>
+        </div>
+      </header>
+      <main id="contenu" tabIndex={-1}>
+        <CurrentPage />
+      </main>
+      <footer className="site-footer">
+        <p>{t('web.footer.emergency')}</p>
+        <p>{t('web.footer.about')}</p>
+      </footer>
+    </>
+  );
+}
