@@ -69,7 +69,11 @@ export interface Practitioner {
   profession: { code: string; label: string };
   specialty: { code: string; slug: string; label: string };
   sector: Sector;
-  reimbursement: { rate: number; overruns: Overruns };
+  reimbursement: {
+    rate: number; overruns: Overruns;
+    /** Not in the contract yet: the catalogue key of the sector explanation, and the flat participation in cents. */
+    explanationKey?: string; flatParticipationCents?: number | null;
+  };
   carteVitale: boolean; tiersPayant: boolean; paymentMethods: string[]; languages: string[];
   onlineBooking: boolean; phone: string | null; presentation: string | null;
   places: PractitionerPlace[];

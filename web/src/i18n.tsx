@@ -13,6 +13,8 @@ export interface I18n {
   t: (key: MessageKey, params?: Params) => string;
   /** The first of `keys` the catalogue knows (for keys built from data, e.g. `sector.2-optam.label`). */
   tFirst: (keys: readonly string[], params?: Params) => string;
+  /** The text for a key built from data, or null when the catalogue does not know it. */
+  maybe: (key: string, params?: Params) => string | null;
   setLang: (lang: Language) => void;
 }
 
@@ -58,6 +60,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
         const known = keys.find((key) => key in messages) ?? keys[keys.length - 1] ?? '';
         return translate(lang, known as MessageKey, params);
       },
+      maybe: (key, params) => (key in messages ? translate(lang, key as MessageKey, params) : null),
       setLang,
     };
   }, [lang, setLang]);

@@ -3,7 +3,7 @@ import type { Practitioner } from '../api.ts';
 import { formatMoney, formatPhone } from '../format.ts';
 import { useI18n } from '../i18n.tsx';
 import { useLanguageName } from './languages.ts';
-import { useSectorExplanation, useSectorLabel } from './sector.ts';
+import { sectorExplanationKeys, useSectorLabel } from './sector.ts';
 
 export function PractitionerDetails({ practitioner }: { practitioner: Practitioner }) {
   return (
@@ -66,20 +66,41 @@ function Fees({ practitioner }: { practitioner: Practitioner }) {
 
 /** B6: what the sector means for the reimbursement of the Sécurité sociale. */
 function Reimbursement({ practitioner }: { practitioner: Practitioner }) {
-  const { t } = useI18n();
+  const { t, maybe, locale } = useI18n();
   const sectorLabel = useSectorLabel();
-  const sectorExplanation = useSectorExplanation();
-  const { rate, overruns } = practitioner.reimbursement;
+  const { sector, reimbursement } = practitioner;
+  const explanation = sectorExplanationKeys(practitioner).map((key) => maybe(key)).find((text) => text !== null);
+  const flat = reimbursement.flatParticipationCents;
   return (
     <section className="detail-card" aria-labelledby="reimbursement-title">
       <h2 id="reimbursement-title">{t('web.practitioner.reimbursement')}</h2>
-      <p className="sector-name">{sectorLabel(practitioner.sector)}</p>
-      <p>{sectorExplanation(practitioner.sector)}</p>
-      {overruns !== 'not-covered' ? <p>{t('web.reimbursement.rate', { rate })}</p> : null}
-      <p>{t(`web.reimbursement.overruns.${overruns}`)}</p>
-      <p className="muted">{t('web.reimbursement.flat_fee')}</p>
+      <p className="sector-name">{sectorLabel(sector)}</p>
+      {explanation ? (
+        <>
+          <p>{explanation}</p>
+          {sector === '2-optam' || sector === '2-optam-co' ? <OptionalText textKey="reimbursement.optam" /> : null}
+          {typeof flat === 'number' ? (
+            <OptionalText textKey="reimbursement.flat_participation" params={{ amount: formatMoney(flat, locale) }} />
+          ) : null}
+          <OptionalText textKey="reimbursement.coordinated_care" />
+        </>
+      ) : (
+        <>
+          <p>{t(`web.sector.${sector}.explanation`)}</p>
+          {reimbursement.overruns !== 'not-covered' ? <p>{t('web.reimbursement.rate', { rate: reimbursement.rate })}</p> : null}
+          <p>{t(`web.reimbursement.overruns.${reimbursement.overruns}`)}</p>
+          <p className="muted">{t('web.reimbursement.flat_fee')}</p>
+        </>
+      )}
     </section>
   );
+}
+
+/** A paragraph for a catalogue key another feature owns; nothing while that key does not exist. */
+function OptionalText({ textKey, params }: { textKey: string; params?: Record<string, string> }) {
+  const { maybe } = useI18n();
+  const text = maybe(textKey, params);
+  return text ? <p className="muted">{text}</p> : null;
 }
 
 function PracticalInformation({ practitioner }: { practitioner: Practitioner }) {
@@ -94,7 +115,10 @@ function PracticalInformation({ practitioner }: { practitioner: Practitioner }) 
         <dt>{t('web.practitioner.payment_methods')}</dt>
         <dd>{payments.length ? payments.join(', ') : t('web.practitioner.not_specified')}</dd>
         <dt>{t('web.practitioner.carte_vitale')}</dt>
-        <dd>{practitioner.carteVitale ? t('web.practitioner.carte_vitale.yes') : t('web.practitioner.carte_vitale.no')}</dd>
+        <dd>
+          {practitioner.carteVitale ? t('web.practitioner.carte_vitale.yes') : t('web.practitioner.carte_vitale.no')}
+          <OptionalText textKey={`practitioner.carte_vitale.${practitioner.carteVitale ? 'accepted' : 'refused'}.explanation`} />
+        </dd>
         <dt>{t('web.practitioner.tiers_payant')}</dt>
         <dd>{practitioner.tiersPayant ? t('web.practitioner.tiers_payant.yes') : t('web.practitioner.tiers_payant.no')}</dd>
         <dt>{t('web.practitioner.languages')}</dt>

@@ -1,18 +1,23 @@
 /**
- * Texts about convention sectors (B5, B6). The search feature's catalogue keys `sector.<sector>.label` and
- * `sector.<sector>.explanation` win; the web app's own `web.sector.*` texts stand in while they do not exist.
+ * Texts about convention sectors (B5, B6). The practitioners feature's catalogue keys (`sector.<sector>.label`,
+ * `sector.<sector>[.<profession kind>].explanation`, `reimbursement.*`) win; the web app's own `web.sector.*` and
+ * `web.reimbursement.*` texts stand in while they do not exist.
  */
-import type { Sector } from '../api.ts';
+import type { Practitioner, Sector } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
 
-/** « Secteur 2 (OPTAM) » for a sector code. */
+/** « Conventionné secteur 2 avec OPTAM » for a sector code. */
 export function useSectorLabel(): (sector: Sector) => string {
   const { tFirst } = useI18n();
   return (sector) => tFirst([`sector.${sector}.label`, `web.sector.${sector}.label`]);
 }
 
-/** What the sector means for reimbursement, in one or two sentences. */
-export function useSectorExplanation(): (sector: Sector) => string {
-  const { tFirst } = useI18n();
-  return (sector) => tFirst([`sector.${sector}.explanation`, `web.sector.${sector}.explanation`]);
+/** TRE_G15 codes of doctors, dentists and midwives; every other profession is an auxiliary (60 %). */
+const kindByProfession: Record<string, string> = { '10': 'doctor', '40': 'dentist', '50': 'midwife' };
+
+/** Catalogue keys that may explain this practitioner's sector, most specific first. */
+export function sectorExplanationKeys(practitioner: Practitioner): string[] {
+  const kind = kindByProfession[practitioner.profession.code] ?? 'auxiliary';
+  const keys = [`sector.${practitioner.sector}.${kind}.explanation`, `sector.${practitioner.sector}.explanation`];
+  return practitioner.reimbursement.explanationKey ? [practitioner.reimbursement.explanationKey, ...keys] : keys;
 }
