@@ -5,7 +5,7 @@
  * grid that still fit. No I/O and no clock: `now` is an argument.
  */
 import { intersect, keepContained, normalize, overlapsEach, subtract, type Interval } from './intervals.ts';
-import { addDays, firstInstantAt, isoWeekday, lastInstantAt, PARIS, secondsOfTime, type LocalDate } from './zoned-time.ts';
+import { addDays, firstInstantAt, isoInstant, isoWeekday, lastInstantAt, PARIS, secondsOfTime, type LocalDate } from './zoned-time.ts';
 
 /** A weekly opening rule of the place for the reason: wall-clock times in the agenda's zone. */
 export interface OpeningRule {
@@ -174,7 +174,7 @@ function toInterval(range: InstantRange): Interval {
 function toFreeSlot(slot: Candidate, replacement: boolean, remaining: number): { date: LocalDate; slot: FreeSlot } {
   return {
     date: slot.date,
-    slot: { start: new Date(slot.start).toISOString(), end: new Date(slot.end).toISOString(), replacement, remaining },
+    slot: { start: isoInstant(slot.start), end: isoInstant(slot.end), replacement, remaining },
   };
 }
 

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  addDays, daysBetween, firstInstantAt, isLocalDate, isoWeekday, lastInstantAt, localDateAt, offsetAt,
+  addDays, daysBetween, firstInstantAt, isLocalDate, isoInstant, isoWeekday, lastInstantAt, localDateAt, offsetAt,
   resolveWallTime, secondsOfTime,
 } from './zoned-time.ts';
 
@@ -63,6 +63,13 @@ describe('zoned time: Paris wall clock ⇄ UTC instants', () => {
     assert.equal(addDays('2026-03-01', -1), '2026-02-28');
     assert.equal(addDays('2026-03-28', 2), '2026-03-30');
     assert.equal(daysBetween('2026-03-02', '2026-03-30'), 28);
+  });
+
+  it('writes instants exactly as Date#toISOString does', () => {
+    for (let instant = at('2026-03-28T00:00:00Z'); instant < at('2026-04-02T00:00:00Z'); instant += 7_777_777) {
+      assert.equal(isoInstant(instant), new Date(instant).toISOString());
+    }
+    assert.equal(isoInstant(at('1999-12-31T23:59:59.999Z')), '1999-12-31T23:59:59.999Z');
   });
 
   it('numbers weekdays the ISO way, Monday 1 to Sunday 7', () => {

