@@ -53,6 +53,7 @@ describe('zoned time: Paris wall clock ⇄ UTC instants', () => {
 
   it('accepts real calendar dates only', () => {
     assert.equal(isLocalDate('2028-02-29'), true);
+    assert.equal(isLocalDate('0099-01-01'), true);
     for (const bad of ['2026-02-29', '2026-13-45', '2026-02-30', 'abc', '2026-3-1', '', '2026-03-01T00:00']) {
       assert.equal(isLocalDate(bad), false, bad);
     }

@@ -30,8 +30,9 @@ function utcMidnightOf(date: LocalDate): number {
   const match = LOCAL_DATE.exec(date);
   if (!match) return Number.NaN;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const ms = Date.UTC(year, month - 1, day);
-  const back = new Date(ms);
+  const back = new Date(0);
+  back.setUTCFullYear(year, month - 1, day); // unlike Date.UTC, keeps years 0–99 as written
+  const ms = back.getTime();
   // Date.UTC rolls 2026-02-30 over to March: a round trip tells real dates from impossible ones.
   return back.getUTCFullYear() === year && back.getUTCMonth() === month - 1 && back.getUTCDate() === day ? ms : Number.NaN;
 }
