@@ -65,6 +65,18 @@ describe('free slots of a practitioner for one place and reason', () => {
       ]);
     });
 
+    it('opens at the first 02:30 when a window starts in the repeated hour of the fall-back night', () => {
+      const days = listFreeSlots(input({ rules: [rule(7, '02:30', '04:00')], firstDate: '2026-10-25', now: new Date('2026-10-01T00:00:00Z') }));
+      assert.equal(startsOf(days, '2026-10-25')[0], iso('2026-10-25T00:30:00Z'));
+      assert.equal(startsOf(days, '2026-10-25').length, 5);
+    });
+
+    it('closes at the second 02:30 when a window ends in the repeated hour of the fall-back night', () => {
+      const days = listFreeSlots(input({ rules: [rule(7, '01:00', '02:30')], firstDate: '2026-10-25', now: new Date('2026-10-01T00:00:00Z') }));
+      assert.equal(startsOf(days, '2026-10-25').length, 5);
+      assert.equal(days[0]?.slots.at(-1)?.end, iso('2026-10-25T01:30:00Z'));
+    });
+
     it('offers nothing between 02:00 and 03:00 local on the spring-forward night, an hour that does not exist', () => {
       const days = listFreeSlots(input({ rules: [rule(7, '01:00', '04:00')], firstDate: '2026-03-29' }));
       // 01:00 and 01:30 winter time, then 03:00 and 03:30 summer time: two real hours.

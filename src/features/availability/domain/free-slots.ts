@@ -94,12 +94,13 @@ export function listFreeSlots(input: FreeSlotsInput): CalendarDay[] {
   const free = subtract(bookableTime(windowsByDate.flat(), input, replaced), normalize(blockers));
 
   const nowMs = input.now.getTime();
-  const offered = keepContained(candidates, free).filter((slot) => slot.start > nowMs);
-  const flagged = overlapsEach(offered, intersect(free, replaced));
-  const slots = offered
-    .map((slot, i) => toFreeSlot(slot, flagged[i]!, input.reason.capacity - (bookingsPerSlot.get(slot.start) ?? 0)))
-    .filter((slot) => slot.slot.remaining > 0);
-  return groupByDate(dates, slots);
+  const offered = keepContained(candidates, free)
+    .filter((slot) => slot.start > nowMs && remainingPlaces(slot, input.reason, bookingsPerSlot) > 0);
+  const byReplacement = overlapsEach(offered, intersect(free, replaced));
+  return groupByDate(dates, offered.map((slot, i) => ({
+    date: slot.date,
+    slot: toFreeSlot(slot, byReplacement[i]!, remainingPlaces(slot, input.reason, bookingsPerSlot)),
+  })));
 }
 
 /** The dates of the calendar, in order. */
@@ -170,12 +171,14 @@ function toInterval(range: InstantRange): Interval {
   return { start: range.start.getTime(), end: range.end.getTime() };
 }
 
-/** The public shape of a slot, still tagged with its date for grouping. */
-function toFreeSlot(slot: Candidate, replacement: boolean, remaining: number): { date: LocalDate; slot: FreeSlot } {
-  return {
-    date: slot.date,
-    slot: { start: isoInstant(slot.start), end: isoInstant(slot.end), replacement, remaining },
-  };
+/** Places left on a slot: the reason's capacity minus the patients who booked exactly that slot. */
+function remainingPlaces(slot: Interval, reason: ReasonTerms, bookingsPerSlot: ReadonlyMap<number, number>): number {
+  return reason.capacity - (bookingsPerSlot.get(slot.start) ?? 0);
+}
+
+/** The public shape of a slot. */
+function toFreeSlot(slot: Interval, replacement: boolean, remaining: number): FreeSlot {
+  return { start: isoInstant(slot.start), end: isoInstant(slot.end), replacement, remaining };
 }
 
 /** One calendar entry per date, in order, empty days included. */
