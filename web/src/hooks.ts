@@ -4,7 +4,8 @@ import { ApiError } from './api.ts';
 import { useI18n } from './i18n.tsx';
 
 export type Loaded<T> =
-  | { state: 'loading' }
+  /** `previous`: the last answer, still worth showing while the next one loads (e.g. after a language switch). */
+  | { state: 'loading'; previous?: T }
   | { state: 'done'; data: T }
   | { state: 'error'; error: ApiError | Error };
 
@@ -13,7 +14,7 @@ export function useLoad<T>(key: string, load: (signal: AbortSignal) => Promise<T
   const [loaded, setLoaded] = useState<Loaded<T>>({ state: 'loading' });
   useEffect(() => {
     const controller = new AbortController();
-    setLoaded({ state: 'loading' });
+    setLoaded((current) => ({ state: 'loading', previous: current.state === 'done' ? current.data : current.state === 'loading' ? current.previous : undefined }));
     load(controller.signal)
       .then((data) => {
         if (!controller.signal.aborted) setLoaded({ state: 'done', data });

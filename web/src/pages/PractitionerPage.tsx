@@ -15,7 +15,7 @@ interface PractitionerPageProps {
 export function PractitionerPage({ id, query }: PractitionerPageProps) {
   const { t, lang } = useI18n();
   const loaded = useLoad(`${id}|${lang}`, (signal) => getPractitioner(id, lang, signal));
-  const practitioner = loaded.state === 'done' ? loaded.data : null;
+  const practitioner = loaded.state === 'done' ? loaded.data : loaded.state === 'loading' && loaded.previous?.id === id ? loaded.previous : null;
   const notFound = loaded.state === 'error' && loaded.error instanceof ApiError && loaded.error.status === 404;
 
   usePageTitle(
@@ -24,7 +24,7 @@ export function PractitionerPage({ id, query }: PractitionerPageProps) {
       : notFound ? t('web.practitioner.not_found') : t('web.practitioner.loading'),
   );
 
-  if (loaded.state === 'loading') {
+  if (loaded.state === 'loading' && !practitioner) {
     return (
       <div className="page-narrow">
         <h1 tabIndex={-1}>{t('web.practitioner.loading')}</h1>

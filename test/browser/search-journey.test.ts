@@ -1,0 +1,204 @@
+/**
+ * The patient's search journey in a real browser (Debian's chromium, never downloaded): home → suggestions →
+ * results → practitioner page → calendar, on a small deterministic demo dataset, with axe-core on every page,
+ * the strict CSP checked for violations, and a 375-px phone screen. Screenshots land in test-results/.
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { sql } from 'kysely';
+import { buildApp, type App } from '../../src/platform/http/app.ts';
+import { projectRoot } from '../../src/platform/config/config.ts';
+import { featureRoutes } from '../../src/features/routes.ts';
+import { seedDemo } from '../../src/features/demo/seed-demo.ts';
+import { freshDatabase, type TestDatabase } from '../support/database.ts';
+
+const chromiumPath = process.env.CRENEAU_CHROMIUM ?? '/usr/bin/chromium';
+const artifacts = path.join(projectRoot, 'test-results');
+const axeTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+/** An ophthalmologist of the dataset who books online, and the commune of one of its places. */
+interface Target { practitionerId: string; name: string; city: string; postalCode: string }
+
+/** Builds the web app from the current sources into a temporary folder (never a stale web/dist). */
+async function buildWeb(outDir: string): Promise<void> {
+  const { build } = await import('vite');
+  await build({ configFile: path.join(projectRoot, 'web', 'vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+}
+
+async function findTarget(t: TestDatabase): Promise<Target> {
+  const { rows } = await sql<{ id: string; first_name: string; last_name: string; city: string; postal_code: string }>`
+    select pr.id::text as id, pr.first_name, pr.last_name, c.name as city, pl.postal_code
+    from practitioners pr
+    join specialties s on s.code = pr.specialty_code
+    join places pl on pl.practitioner_id = pr.id
+    join communes c on c.code = pl.commune_code
+    where s.slug = 'ophtalmologue' and pr.online_booking
+      and exists (select 1 from visit_reasons r where r.practitioner_id = pr.id and r.online_bookable)
+    order by pr.id limit 1`.execute(t.db);
+  const row = rows[0];
+  assert.ok(row, 'the demo dataset has an ophthalmologist who books online');
+  return { practitionerId: row.id, name: `${row.first_name} ${row.last_name}`, city: row.city, postalCode: row.postal_code };
+}
+
+/** Runs axe on the page as it is and fails on any violation, naming the rule and the elements. */
+async function assertAccessible(page: Page, where: string): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).withTags(axeTags).analyze();
+  const found = violations.map((v) => `${v.id} (${v.help}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(' | ')}`);
+  assert.deepEqual(found, [], `axe found violations on ${where}`);
+}
+
+/** Opens a page that records CSP violations and script errors. */
+async function openPage(context: BrowserContext, problems: string[]): Promise<Page> {
+  const page = await context.newPage();
+  page.on('console', (message) => {
+    if (/Content Security Policy|Refused to/i.test(message.text())) problems.push(`CSP: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`script error: ${error.message}`));
+  return page;
+}
+
+describe('search journey in a browser (B1–B7, C1)', { skip: !existsSync(chromiumPath) && `no chromium at ${chromiumPath}`, timeout: 240_000 }, () => {
+  let t: TestDatabase;
+  let app: App;
+  let base: string;
+  let context: BrowserContext;
+  let page: Page;
+  let target: Target;
+  const problems: string[] = [];
+  const scratch = mkdtempSync(path.join(os.tmpdir(), 'creneau-browser-'));
+
+  before(async () => {
+    t = await freshDatabase();
+    await seedDemo(t.pool, { practitioners: 300, seed: 1 });
+    target = await findTarget(t);
+    const webDist = path.join(scratch, 'dist');
+    await buildWeb(webDist);
+    app = await buildApp({ context: { db: t.db, now: () => new Date() }, routes: featureRoutes, webDist });
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    mkdirSync(artifacts, { recursive: true });
+    context = await chromium.launchPersistentContext(path.join(scratch, 'profile'), {
+      executablePath: chromiumPath,
+      headless: true,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+        '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      viewport: { width: 1280, height: 900 },
+      locale: 'fr-FR',
+      timezoneId: 'Europe/Paris',
+    });
+    context.setDefaultTimeout(15_000);
+    page = await openPage(context, problems);
+  });
+
+  after(async () => {
+    await context?.close();
+    await app?.close();
+    await t?.drop();
+    rmSync(scratch, { recursive: true, force: true });
+  });
+
+  it('finds an ophthalmologist by specialty and city through the suggestion lists', async () => {
+    await page.goto(base);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'fr');
+    await assertAccessible(page, 'the home page');
+
+    const what = page.getByRole('combobox', { name: 'Nom, spécialité, établissement…' });
+    await what.fill('ophtal');
+    const specialty = page.getByRole('option', { name: 'Ophtalmologue', exact: true });
+    await specialty.waitFor();
+    assert.equal(await what.getAttribute('aria-expanded'), 'true');
+    await assertAccessible(page, 'the home page with suggestions open');
+    await specialty.click();
+    assert.equal(await what.inputValue(), 'Ophtalmologue');
+
+    const where = page.getByRole('combobox', { name: 'Où ?' });
+    await where.fill(target.city);
+    const department = target.postalCode.slice(0, 2);
+    const place = page.getByRole('option').filter({ hasText: new RegExp(`^${escapeRegExp(target.city)} \\(${department}`) }).first();
+    await place.click();
+    await page.getByRole('button', { name: 'Rechercher' }).click();
+
+    await page.waitForURL(/\/recherche\?.*specialty=ophtalmologue/);
+    await page.getByRole('status').filter({ hasText: /praticiens? trouvés?/ }).waitFor();
+    await page.getByRole('link', { name: new RegExp(escapeRegExp(target.name)) }).first().waitFor();
+    assert.match(await page.title(), /Ophtalmologue/);
+    await assertAccessible(page, 'the results page');
+  });
+
+  it('opens the practitioner and pages the calendar forward with the arrow', async () => {
+    await page.getByRole('link', { name: new RegExp(escapeRegExp(target.name)) }).first().click();
+    await page.waitForURL(new RegExp(`/praticien/${target.practitionerId}`));
+    await page.getByRole('heading', { level: 1, name: new RegExp(escapeRegExp(target.name)) }).waitFor();
+    const range = page.locator('.calendar-range');
+    await page.locator('.calendar-days').waitFor();
+    const firstRange = await range.textContent();
+    await assertAccessible(page, 'the practitioner page');
+
+    await page.getByRole('button', { name: 'Jours suivants' }).click();
+    await page.waitForFunction((before) => document.querySelector('.calendar-range')?.textContent !== before, firstRange);
+    await page.locator('.calendar-days').waitFor();
+    assert.notEqual(await range.textContent(), firstRange);
+    assert.equal(await page.getByRole('button', { name: 'Jours précédents' }).isEnabled(), true);
+    await assertAccessible(page, 'the practitioner page after paging the calendar');
+    await page.screenshot({ path: path.join(artifacts, 'search-journey-practitioner.png'), fullPage: true });
+  });
+
+  it('names each slot with its day and time, and says that booking comes next', async () => {
+    for (let tries = 0; tries < 4 && (await page.locator('.calendar-day .slot').count()) === 0; tries++) {
+      await page.getByRole('button', { name: 'Jours suivants' }).click();
+      await page.locator('.calendar-days').waitFor();
+    }
+    const slot = page.locator('.calendar-day .slot').first();
+    const name = await slot.getAttribute('aria-label');
+    assert.match(name ?? '', /^\p{L}+ \d{1,2} \p{L}+ à \d{2}:\d{2}/u);
+    await slot.click();
+    await page.getByRole('status').filter({ hasText: 'aucun rendez-vous n’a été réservé' }).waitFor();
+  });
+
+  it('fits a 375-px phone screen on the results and practitioner pages', async () => {
+    const phone = await openPage(context, problems);
+    await phone.setViewportSize({ width: 375, height: 812 });
+    const pages = [
+      { url: `/recherche?what=Ophtalmologue&specialty=ophtalmologue&where=${encodeURIComponent(target.city)}`,
+        where: 'the results page on a phone', loaded: phone.getByRole('link', { name: new RegExp(escapeRegExp(target.name)) }).first() },
+      { url: `/praticien/${target.practitionerId}`, where: 'the practitioner page on a phone', loaded: phone.locator('.calendar-days') },
+    ];
+    for (const { url, where, loaded } of pages) {
+      await phone.goto(base + url);
+      await loaded.waitFor();
+      const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `${where} scrolls sideways by ${overflow} px`);
+      await assertAccessible(phone, where);
+    }
+    await phone.screenshot({ path: path.join(artifacts, 'search-journey-phone.png'), fullPage: true });
+    await phone.close();
+  });
+
+  it('switches to English, sends it to the API and remembers the choice', async () => {
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('button', { name: 'Next days' }).waitFor();
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+    const apiCall = page.waitForRequest((request) => request.url().includes(`/api/practitioners/${target.practitionerId}`));
+    await page.reload();
+    assert.equal((await apiCall).headers()['accept-language'], 'en');
+    await page.getByRole('button', { name: 'Français' }).waitFor();
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+    await assertAccessible(page, 'the practitioner page in English');
+    await page.getByRole('button', { name: 'Français' }).click();
+  });
+
+  it('runs without any Content-Security-Policy violation or script error', () => {
+    assert.deepEqual(problems, []);
+  });
+});
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
