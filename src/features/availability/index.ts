@@ -4,3 +4,8 @@ export {
   type AgendaKey, type AvailabilityCalendar, type CalendarDay, type CalendarRequest, type FreeSlot,
   type NextFreeSlots, type NextFreeSlotsOptions,
 } from './service.ts';
+/** Paris calendar dates and wall-clock times ⇄ UTC instants, DST-aware (see domain/zoned-time.ts). */
+export {
+  addDays, daysBetween, firstInstantAt, isLocalDate, isoWeekday, lastInstantAt, localDateAt, secondsOfTime, PARIS,
+  type LocalDate,
+} from './domain/zoned-time.ts';
