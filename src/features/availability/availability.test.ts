@@ -69,6 +69,23 @@ describe('GET /api/practitioners/:id/availability', () => {
     }
   });
 
+  it('keeps offering a group slot with the places left until it is full', async () => {
+    const a = await insertAgenda(t.db, { capacity: 2 });
+    const groupBooking = (start: string, end: string, slotGroup: string) => ({
+      practitioner_id: a.practitionerId, place_id: a.placeId, reason_id: a.reasonId, starts_at: start, ends_at: end,
+      status: 'booked' as const, slot_group: slotGroup,
+    });
+    await t.db.insertInto('appointments').values([
+      groupBooking('2026-03-03T07:00:00Z', '2026-03-03T07:30:00Z', 'tuesday-08:00'),
+      groupBooking('2026-03-03T08:00:00Z', '2026-03-03T08:30:00Z', 'tuesday-09:00'),
+      groupBooking('2026-03-03T08:00:00Z', '2026-03-03T08:30:00Z', 'tuesday-09:00'),
+    ]).execute();
+    const tuesday = (await get(url(a))).json().calendar[1].slots as { start: string; remaining: number }[];
+    assert.equal(tuesday.find((slot) => slot.start === '2026-03-03T07:00:00.000Z')?.remaining, 1);
+    assert.equal(tuesday.find((slot) => slot.start === '2026-03-03T07:30:00.000Z')?.remaining, 2);
+    assert.equal(tuesday.find((slot) => slot.start === '2026-03-03T08:00:00.000Z'), undefined);
+  });
+
   it('does not count a cancelled appointment as busy', async () => {
     const a = await insertAgenda(t.db);
     await t.db.insertInto('appointments').values({
