@@ -84,20 +84,21 @@ export async function findNextFreeSlots(db: Db, keys: readonly AgendaKey[], opti
   const result = new Map<string, NextFreeSlots>(keys.map((key) => [nextSlotsKey(key.practitionerId, key.placeId), { slots: [], nextAvailability: null }]));
   const unique = [...new Map(keys.map((key) => [nextSlotsKey(key.practitionerId, key.placeId), key])).values()];
   const rows = unique.length ? await loadBookingTargets(db, unique) : [];
-  const agendas = rows.flatMap((row) => (isBookable(row) ? [toBookableAgenda(row)] : []));
+  // Results stay keyed by the ids as the caller wrote them (rows come back in the order of `unique`).
+  const agendas = rows.flatMap((row, i) => (isBookable(row) ? [{ ...toBookableAgenda(row), key: nextSlotsKey(unique[i]!.practitionerId, unique[i]!.placeId) }] : []));
   const today = localDateAt(now.getTime());
 
   const soon = await computeFreeDays(db, agendas, today, days, now);
-  const waiting: BookableAgenda[] = [];
+  const waiting: typeof agendas = [];
   agendas.forEach((agenda, i) => {
     const slots = soon[i]!.flatMap((day) => day.slots);
-    if (slots.length) result.set(nextSlotsKey(agenda.practitionerId, agenda.placeId), { slots: slots.slice(0, limit), nextAvailability: slots[0]!.start });
+    if (slots.length) result.set(agenda.key, { slots: slots.slice(0, limit), nextAvailability: slots[0]!.start });
     else waiting.push(agenda);
   });
   const later = await computeFreeDays(db, waiting, addDays(today, days), horizonDays - days, now);
   waiting.forEach((agenda, i) => {
     const first = later[i]!.find((day) => day.slots.length)?.slots[0];
-    if (first) result.set(nextSlotsKey(agenda.practitionerId, agenda.placeId), { slots: [], nextAvailability: first.start });
+    if (first) result.set(agenda.key, { slots: [], nextAvailability: first.start });
   });
   return result;
 }
