@@ -2,5 +2,7 @@
 import type { FeatureRoutes } from '../platform/http/app.ts';
 import { healthRoutes } from './health/routes.ts';
 import { availabilityRoutes } from './availability/routes.ts';
+import { searchRoutes } from './search/index.ts';
+import { practitionerRoutes } from './practitioners/index.ts';
 
-export const featureRoutes: FeatureRoutes[] = [healthRoutes, availabilityRoutes];
+export const featureRoutes: FeatureRoutes[] = [healthRoutes, availabilityRoutes, searchRoutes, practitionerRoutes];

@@ -80,6 +80,8 @@ export interface PlacesTable {
   longitude: number;
   phone: string | null;
   search_name: GeneratedAlways<string>;
+  /** The practitioner's specialty, copied by triggers for the search index (migrations/0005_search.sql). */
+  specialty_code: GeneratedAlways<string | null>;
 }
 
 export interface VisitReasonsTable {
@@ -153,6 +155,12 @@ export interface PublicHolidaysTable {
   name: string;
 }
 
+/** One row per postal code of a commune, kept by triggers on communes (migrations/0005_search.sql). */
+export interface CommunePostalCodesTable {
+  postal_code: string;
+  commune_code: string;
+}
+
 export interface Database {
   communes: CommunesTable;
   professions: ProfessionsTable;
@@ -166,4 +174,5 @@ export interface Database {
   replacements: ReplacementsTable;
   appointments: AppointmentsTable;
   public_holidays: PublicHolidaysTable;
+  commune_postal_codes: CommunePostalCodesTable;
 }

@@ -5,11 +5,13 @@
 import { common } from './messages/common.ts';
 import { availability } from './messages/availability.ts';
 import { web } from './messages/web.ts';
+import { search } from './messages/search.ts';
+import { practitioners } from './messages/practitioners.ts';
 
 export const languages = ['fr', 'en'] as const;
 export type Language = (typeof languages)[number];
 
-const sources = [common, availability, web] as const;
+const sources = [common, availability, web, search, practitioners] as const;
 
 type Keys<T> = T extends { fr: infer F } ? keyof F : never;
 export type MessageKey = Keys<(typeof sources)[number]>;

@@ -1,0 +1,75 @@
+/**
+ * What a search is about (SPEC B2): the specialty (a slug from a suggestion, or free text resolved by trigram
+ * match to a specialty or reason kind, else a name search) and the place (INSEE code, postal code or name).
+ * Text nothing matches makes the search `unresolved`, answered with an empty list rather than an error.
+ */
+import { sql } from 'kysely';
+import type { Db } from '../../platform/db/database.ts';
+import type { Language } from '../../platform/i18n/catalogue.ts';
+import { interpretWhat } from './domain/interpretation.ts';
+import { foldSeparators, tidyQuery, withoutTitle } from './domain/query-text.ts';
+import { resolveCommune } from './place-repository.ts';
+import type { SearchCenter, SearchTarget } from './search-repository.ts';
+import { bestLabelMatch, bestNameMatch } from './suggest-repository.ts';
+
+export interface ResolvedRequest {
+  /** Null when nothing can be searched (see `query.unresolved`). */
+  target: SearchTarget | null;
+  center: SearchCenter | null;
+  query: {
+    specialty: { slug: string; label: string } | null;
+    place: { code: string; name: string; postalCode: string } | null;
+    unresolved: 'place' | 'what' | null;
+  };
+}
+
+interface SpecialtyRow { code: string; slug: string; label: string }
+
+async function specialtyWhere(db: Db, column: 'slug' | 'code', value: string, lang: Language): Promise<SpecialtyRow | null> {
+  const { rows } = await sql<SpecialtyRow>`
+    select code, slug, ${sql.ref(lang === 'en' ? 'label_en' : 'label_fr')} as label
+      from specialties where ${sql.ref(column)} = ${value}`.execute(db);
+  return rows[0] ?? null;
+}
+
+/** The target of the `what` text: a specialty, a reason kind, names, or null when nothing matches. */
+async function resolveWhat(db: Db, what: string): Promise<SearchTarget | null> {
+  const text = foldSeparators(tidyQuery(what));
+  const name = foldSeparators(withoutTitle(text));
+  const [label, named] = await Promise.all([bestLabelMatch(db, text), name ? bestNameMatch(db, name) : null]);
+  const meaning = interpretWhat(label, named);
+  if (meaning.kind === 'unresolved') return null;
+  return meaning.kind === 'name' ? { kind: 'name', text: name } : meaning;
+}
+
+interface WhatAndWhere { what: string; specialty: string | null; where: string }
+
+/** Resolves `specialty`/`what` and `where`; the place is reported unresolved first, as the UI asks for it first. */
+export async function resolveSearchRequest(db: Db, request: WhatAndWhere, lang: Language): Promise<ResolvedRequest> {
+  const [target, commune] = await Promise.all([
+    resolveTarget(db, request, lang),
+    tidyQuery(request.where) ? resolveCommune(db, request.where) : null,
+  ]);
+  const place = commune ? { code: commune.code, name: commune.name, postalCode: commune.postalCode } : null;
+  const center = commune ? { communeCode: commune.code, latitude: commune.latitude, longitude: commune.longitude } : null;
+  const query = { specialty: target.specialty, place };
+  if (tidyQuery(request.where) && !commune) return { target: null, center: null, query: { ...query, unresolved: 'place' } };
+  if (!target.target) return { target: null, center, query: { ...query, unresolved: 'what' } };
+  // Without a place nor a text there is nothing to look for.
+  if (target.target.kind === 'anything' && !center) return { target: null, center, query: { ...query, unresolved: 'what' } };
+  return { target: target.target, center, query: { ...query, unresolved: null } };
+}
+
+async function resolveTarget(
+  db: Db, request: WhatAndWhere, lang: Language,
+): Promise<{ target: SearchTarget | null; specialty: ResolvedRequest['query']['specialty'] }> {
+  if (request.specialty) {
+    const row = await specialtyWhere(db, 'slug', request.specialty, lang);
+    return row ? { target: { kind: 'specialty', code: row.code }, specialty: { slug: row.slug, label: row.label } } : { target: null, specialty: null };
+  }
+  if (!tidyQuery(request.what)) return { target: { kind: 'anything' }, specialty: null };
+  const target = await resolveWhat(db, request.what);
+  if (target?.kind !== 'specialty') return { target, specialty: null };
+  const row = await specialtyWhere(db, 'code', target.code, lang);
+  return { target, specialty: row ? { slug: row.slug, label: row.label } : null };
+}

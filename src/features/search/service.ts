@@ -1,0 +1,168 @@
+/**
+ * GET /api/search (SPEC B2–B4, B7): resolve what and where, pick the radius, list one page of practitioners,
+ * then ask the availability feature for the next free slots of those ten only (one batched call).
+ */
+import type { Db } from '../../platform/db/database.ts';
+import type { Sector } from '../../platform/db/schema.ts';
+import type { Language } from '../../platform/i18n/catalogue.ts';
+import { findNextFreeSlots, nextSlotsKey, type NextFreeSlots } from '../availability/index.ts';
+import { practitionerDisplayName } from '../practitioners/index.ts';
+import { RADIUS_STEPS_KM, widerRadius } from './domain/distance.ts';
+import { fairnessWindow } from './domain/fairness.ts';
+import { resolveSearchRequest, type ResolvedRequest } from './resolve.ts';
+import { loadResultCards, type ResultCardRow } from './result-repository.ts';
+import {
+  countWithinRadii, findCandidatePage, listCandidates,
+  type CandidatePage, type CandidateRow, type SearchCriteria,
+} from './search-repository.ts';
+
+export const PAGE_SIZE = 10;
+/** With the availability filter, at most this many nearest candidates are checked (docs/decisions.md « Search »). */
+export const AVAILABILITY_SCAN_LIMIT = 200;
+
+export interface SearchRequest {
+  what: string;
+  specialty: string | null;
+  where: string;
+  availableWithin: number | null;
+  sectors: Sector[];
+  reason: string | null;
+  language: string | null;
+  video: boolean;
+  page: number;
+}
+
+export interface SearchResult {
+  practitionerId: string;
+  name: string;
+  specialty: string;
+  sector: Sector;
+  place: {
+    id: string; name: string | null; address: string; postalCode: string; city: string; latitude: number; longitude: number;
+  };
+  distanceKm: number | null;
+  video: boolean;
+  onlineBooking: boolean;
+  phone: string | null;
+  reasonId: string | null;
+  nextSlots: { start: string; end: string; replacement: boolean }[];
+  nextAvailability: string | null;
+}
+
+export interface SearchResponse {
+  query: ResolvedRequest['query'] & { radiusKm: number | null };
+  total: number;
+  page: number;
+  pageCount: number;
+  results: SearchResult[];
+}
+
+/** One page of search results for a validated request. */
+export async function searchPractitioners(db: Db, request: SearchRequest, options: { now: Date; lang: Language }): Promise<SearchResponse> {
+  const resolved = await resolveSearchRequest(db, request, options.lang);
+  const empty = (radiusKm: number | null): SearchResponse => ({
+    query: { ...resolved.query, radiusKm }, total: 0, page: request.page, pageCount: 0, results: [],
+  });
+  if (!resolved.target) return empty(null);
+  const criteria: SearchCriteria = {
+    target: resolved.target,
+    center: resolved.center,
+    sectors: request.sectors,
+    reasonKind: request.reason,
+    language: request.language,
+    video: request.video,
+    window: fairnessWindow(options.now),
+  };
+  const preference = { kind: request.reason ?? (resolved.target.kind === 'reason' ? resolved.target.code : null), video: request.video };
+  const offset = (request.page - 1) * PAGE_SIZE;
+
+  let radiusKm: number | null;
+  let page: CandidatePage;
+  let cards: ResultCardRow[];
+  if (request.availableWithin) {
+    ({ radiusKm, page, cards } = await availablePage(db, criteria, preference, request.availableWithin, offset, options));
+  } else {
+    ({ radiusKm, page } = await nearestPage(db, criteria, offset));
+    cards = await loadResultCards(db, page.rows, preference, options.lang);
+  }
+  const slots = await nextSlotsOf(db, cards, options.now);
+  const distances = new Map(page.rows.map((row) => [row.practitionerId, row.distanceKm]));
+  return {
+    query: { ...resolved.query, radiusKm },
+    total: page.total,
+    page: request.page,
+    pageCount: Math.ceil(page.total / PAGE_SIZE),
+    results: cards.map((card) => toResult(card, distances.get(card.practitionerId) ?? null, slots.get(nextSlotsKey(card.practitionerId, card.placeId)))),
+  };
+}
+
+/** The page at the first radius holding enough practitioners (B2): 10 km, else the counts decide in one query. */
+async function nearestPage(db: Db, criteria: SearchCriteria, offset: number): Promise<{ radiusKm: number | null; page: CandidatePage }> {
+  if (!criteria.center) return { radiusKm: null, page: await findCandidatePage(db, criteria, null, offset, PAGE_SIZE) };
+  const first = RADIUS_STEPS_KM[0];
+  const page = await findCandidatePage(db, criteria, first, offset, PAGE_SIZE);
+  if (widerRadius(first, page.total) === null) return { radiusKm: first, page };
+  const steps = RADIUS_STEPS_KM.slice(1);
+  const counts = await countWithinRadii(db, criteria, steps);
+  const index = counts.findIndex((count, i) => widerRadius(steps[i]!, count) === null);
+  const radiusKm = steps[index === -1 ? steps.length - 1 : index]!;
+  return { radiusKm, page: await findCandidatePage(db, criteria, radiusKm, offset, PAGE_SIZE) };
+}
+
+/**
+ * B4 « Disponibilités »: only practitioners with a free slot within `days` days (today counts as the first).
+ * Availability is computed outside SQL, so the nearest candidates (at most AVAILABILITY_SCAN_LIMIT) are checked
+ * radius by radius, widening while fewer than ten are free.
+ */
+async function availablePage(
+  db: Db, criteria: SearchCriteria, preference: { kind: string | null; video: boolean }, days: number, offset: number,
+  options: { now: Date; lang: Language },
+): Promise<{ radiusKm: number | null; page: CandidatePage; cards: ResultCardRow[] }> {
+  let radiusKm: number | null = criteria.center ? RADIUS_STEPS_KM[0] : null;
+  for (;;) {
+    const candidates = await listCandidates(db, criteria, radiusKm, AVAILABILITY_SCAN_LIMIT);
+    const cards = await loadResultCards(db, candidates, preference, options.lang);
+    const free = await nextSlotsOf(db, cards, options.now, { days, limit: 1, horizonDays: days });
+    const available = cards.filter((card) => free.get(nextSlotsKey(card.practitionerId, card.placeId))?.slots.length);
+    const wider = radiusKm === null ? null : widerRadius(radiusKm, available.length);
+    if (wider === null) {
+      const pageCards = available.slice(offset, offset + PAGE_SIZE);
+      const byId = new Map(candidates.map((row) => [row.practitionerId, row]));
+      const rows = pageCards.map((card) => byId.get(card.practitionerId)!);
+      return { radiusKm, page: { total: available.length, rows }, cards: pageCards };
+    }
+    radiusKm = wider;
+  }
+}
+
+/** Next free slots of the cards' agendas in one batched call; practitioners without online booking get none (B7). */
+async function nextSlotsOf(
+  db: Db, cards: readonly ResultCardRow[], now: Date, window: { days?: number; limit?: number; horizonDays?: number } = {},
+): Promise<Map<string, NextFreeSlots>> {
+  const keys = cards
+    .filter((card) => card.onlineBooking && card.reasonId !== null)
+    .map((card) => ({ practitionerId: card.practitionerId, placeId: card.placeId, reasonId: card.reasonId! }));
+  if (!keys.length) return new Map();
+  return findNextFreeSlots(db, keys, { now, ...window });
+}
+
+function toResult(card: ResultCardRow, distanceKm: number | null, free: NextFreeSlots | undefined): SearchResult {
+  const bookable = card.onlineBooking && card.reasonId !== null;
+  return {
+    practitionerId: card.practitionerId,
+    name: practitionerDisplayName(card),
+    specialty: card.specialty,
+    sector: card.sector,
+    place: {
+      id: card.placeId, name: card.placeName, address: card.address, postalCode: card.postalCode, city: card.city,
+      latitude: card.latitude, longitude: card.longitude,
+    },
+    distanceKm,
+    video: card.video,
+    onlineBooking: card.onlineBooking,
+    phone: card.phone,
+    reasonId: bookable ? card.reasonId : null,
+    nextSlots: bookable ? (free?.slots ?? []).map(({ start, end, replacement }) => ({ start, end, replacement })) : [],
+    nextAvailability: bookable ? free?.nextAvailability ?? null : null,
+  };
+}
