@@ -36,6 +36,7 @@ async function specialtyWhere(db: Db, column: 'slug' | 'code', value: string, la
 async function resolveWhat(db: Db, what: string): Promise<SearchTarget | null> {
   const text = foldSeparators(tidyQuery(what));
   const name = foldSeparators(withoutTitle(text));
+  if (!text) return null;
   const [label, named] = await Promise.all([bestLabelMatch(db, text), name ? bestNameMatch(db, name) : null]);
   const meaning = interpretWhat(label, named);
   if (meaning.kind === 'unresolved') return null;

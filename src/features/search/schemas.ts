@@ -3,20 +3,20 @@
  * Validation messages are catalogue keys, turned into a translated 400 by `invalidParameter` (routes.ts).
  */
 import { z } from 'zod';
+import { withoutControlCharacters } from './domain/query-text.ts';
 
 export const SECTORS = ['1', '2', '2-optam', '2-optam-co', 'conventionne', 'non-conventionne'] as const;
 export const AVAILABLE_WITHIN_DAYS = ['1', '3', '7', '14'] as const;
 
 /** Typed text: trimmed, 1–100 characters. */
 export const typedQuerySchema = z.string({ error: 'search.error.query_length' })
-  .trim()
-  .min(1, { error: 'search.error.query_length' })
-  .max(100, { error: 'search.error.query_length' });
+  .transform(withoutControlCharacters)
+  .pipe(z.string().trim().min(1, { error: 'search.error.query_length' }).max(100, { error: 'search.error.query_length' }));
 
 /** Optional free text of a search, 0–100 characters once trimmed. */
 const optionalText = (description: string) => z.string({ error: 'search.error.text_too_long' })
-  .trim()
-  .max(100, { error: 'search.error.text_too_long' })
+  .transform(withoutControlCharacters)
+  .pipe(z.string().trim().max(100, { error: 'search.error.text_too_long' }))
   .optional()
   .meta({ description });
 

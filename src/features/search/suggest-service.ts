@@ -30,6 +30,7 @@ export interface PlaceSuggestion {
 export async function suggest(db: Db, typed: string, lang: Language): Promise<Suggestions> {
   const text = foldSeparators(tidyQuery(typed));
   const name = foldSeparators(withoutTitle(text));
+  if (!text) return { specialties: [], reasons: [], practitioners: [], establishments: [] };
   const namesToo = name.length >= FUZZY_MIN_LENGTH;
   const [specialties, reasons, practitioners, establishments] = await Promise.all([
     suggestSpecialties(db, text, lang),

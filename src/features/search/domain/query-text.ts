@@ -6,6 +6,11 @@
 /** Minimum length (after tidying) for fuzzy matching: shorter text only matches as a prefix. */
 export const FUZZY_MIN_LENGTH = 3;
 
+/** Removes control characters (NUL cannot even be stored in PostgreSQL text); white space stays. */
+export function withoutControlCharacters(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
+}
+
 /** Trims and collapses white space; keeps the text as typed otherwise. */
 export function tidyQuery(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
