@@ -1,0 +1,63 @@
+/**
+ * French first names of practitioners (born about 1955–2000), with rough relative weights: our own curated list,
+ * ordered by how common the name is in those generations. Weights are relative, not counts.
+ */
+
+export type WeightedName = readonly [name: string, weight: number];
+
+export const FEMALE_FIRST_NAMES: readonly WeightedName[] = [
+  ['Nathalie', 90], ['Isabelle', 88], ['Sylvie', 80], ['Catherine', 78], ['Sandrine', 75], ['Valérie', 74],
+  ['Stéphanie', 72], ['Céline', 70], ['Christine', 66], ['Véronique', 62], ['Aurélie', 62], ['Julie', 60],
+  ['Sophie', 60], ['Virginie', 58], ['Émilie', 58], ['Caroline', 56], ['Laurence', 55], ['Camille', 55],
+  ['Marie', 54], ['Anne', 52], ['Élodie', 52], ['Karine', 50], ['Delphine', 50], ['Patricia', 48],
+  ['Martine', 46], ['Pascale', 45], ['Audrey', 45], ['Claire', 44], ['Hélène', 44], ['Corinne', 43],
+  ['Florence', 42], ['Mélanie', 42], ['Laura', 40], ['Sarah', 40], ['Pauline', 40], ['Anaïs', 38],
+  ['Marion', 38], ['Chloé', 36], ['Manon', 36], ['Léa', 34], ['Emma', 30], ['Charlotte', 34], ['Lucie', 34],
+  ['Mathilde', 32], ['Justine', 32], ['Amandine', 32], ['Alexandra', 30], ['Vanessa', 30], ['Anne-Claire', 8],
+  ['Agnès', 30], ['Brigitte', 30], ['Dominique', 28], ['Françoise', 28], ['Monique', 14], ['Christelle', 30],
+  ['Fabienne', 28], ['Muriel', 26], ['Nadia', 22], ['Myriam', 22], ['Sabrina', 24], ['Jessica', 24],
+  ['Elisabeth', 22], ['Béatrice', 22], ['Cécile', 30], ['Annie', 14], ['Carole', 24], ['Cindy', 18],
+  ['Marine', 30], ['Clémence', 26], ['Margaux', 24], ['Inès', 22], ['Sonia', 20], ['Morgane', 24],
+  ['Laetitia', 28], ['Gaëlle', 22], ['Solène', 18], ['Ophélie', 18], ['Émeline', 16], ['Adeline', 18],
+  ['Agathe', 14], ['Alice', 22], ['Juliette', 22], ['Louise', 16], ['Jeanne', 14], ['Clara', 20],
+  ['Océane', 16], ['Marina', 14], ['Noémie', 18], ['Héloïse', 12], ['Hortense', 6], ['Bénédicte', 14],
+  ['Armelle', 10], ['Maud', 16], ['Estelle', 20], ['Coralie', 18], ['Jennifer', 18], ['Priscilla', 8],
+  ['Ghislaine', 6], ['Odile', 8], ['Geneviève', 8], ['Chantal', 16], ['Danielle', 10], ['Joëlle', 12],
+  ['Évelyne', 12], ['Josiane', 6], ['Mireille', 8], ['Marie-Christine', 12], ['Marie-Laure', 12],
+  ['Anne-Sophie', 20], ['Anne-Laure', 14], ['Marie-Hélène', 10], ['Marie-Pierre', 8], ['Lætitia', 6],
+  ['Yasmina', 8], ['Samira', 10], ['Fatima', 10], ['Leïla', 12], ['Amina', 8], ['Nora', 8], ['Karima', 8],
+  ['Aïcha', 6], ['Mariam', 6], ['Awa', 4], ['Fatou', 4], ['Aminata', 4], ['Linh', 3], ['Mai', 3],
+  ['Ana', 6], ['Carla', 6], ['Elena', 6], ['Giulia', 4], ['Natacha', 6], ['Tatiana', 4], ['Svetlana', 2],
+  ['Eva', 12], ['Zoé', 12], ['Lisa', 14], ['Jade', 10], ['Romane', 8], ['Lola', 8], ['Maëlle', 8],
+  ['Nolwenn', 6], ['Soizic', 3], ['Gwenaëlle', 6], ['Maïwenn', 3], ['Ségolène', 6], ['Blandine', 6],
+  ['Capucine', 4], ['Bérénice', 6], ['Perrine', 8], ['Servane', 3], ['Aude', 12], ['Alix', 6],
+];
+
+export const MALE_FIRST_NAMES: readonly WeightedName[] = [
+  ['Philippe', 90], ['Christophe', 88], ['Stéphane', 82], ['Nicolas', 82], ['Laurent', 80], ['Frédéric', 76],
+  ['Sébastien', 74], ['Julien', 72], ['Thomas', 72], ['David', 70], ['Olivier', 70], ['Pierre', 66],
+  ['Éric', 64], ['Pascal', 60], ['Alexandre', 60], ['Jérôme', 58], ['Guillaume', 58], ['Vincent', 56],
+  ['François', 56], ['Patrick', 54], ['Thierry', 52], ['Jean', 50], ['Michel', 48], ['Antoine', 48],
+  ['Mathieu', 46], ['Romain', 46], ['Maxime', 46], ['Benjamin', 44], ['Fabrice', 44], ['Didier', 40],
+  ['Bruno', 40], ['Emmanuel', 40], ['Arnaud', 40], ['Cédric', 40], ['Franck', 38], ['Yann', 34],
+  ['Damien', 36], ['Anthony', 34], ['Florian', 34], ['Kevin', 30], ['Jonathan', 30], ['Adrien', 32],
+  ['Hugo', 28], ['Lucas', 28], ['Clément', 32], ['Paul', 30], ['Louis', 26], ['Baptiste', 28],
+  ['Quentin', 28], ['Alexis', 26], ['Raphaël', 24], ['Arthur', 20], ['Victor', 20], ['Gabriel', 18],
+  ['Théo', 18], ['Valentin', 22], ['Jean-Pierre', 30], ['Jean-Marc', 22], ['Jean-François', 24],
+  ['Jean-Luc', 22], ['Jean-Michel', 20], ['Jean-Philippe', 18], ['Jean-Baptiste', 20], ['Jean-Christophe', 16],
+  ['Jean-Louis', 16], ['Pierre-Yves', 10], ['Marc', 40], ['Alain', 32], ['Gilles', 30], ['Denis', 26],
+  ['Hervé', 30], ['Dominique', 24], ['Serge', 18], ['Bernard', 16], ['Daniel', 24], ['Gérard', 12],
+  ['Christian', 28], ['Yves', 20], ['Lionel', 22], ['Xavier', 26], ['Grégory', 28], ['Ludovic', 24],
+  ['Mickaël', 24], ['Jérémy', 24], ['Loïc', 22], ['Sylvain', 30], ['Fabien', 30], ['Benoît', 30],
+  ['Rémi', 24], ['Samuel', 22], ['Simon', 20], ['Martin', 18], ['Étienne', 18], ['Charles', 18],
+  ['Aurélien', 24], ['Bastien', 14], ['Tristan', 10], ['Gaël', 12], ['Erwan', 12], ['Ronan', 8],
+  ['Yannick', 18], ['Gwenaël', 6], ['Killian', 6], ['Corentin', 12], ['Matthieu', 20], ['Joël', 14],
+  ['Régis', 12], ['Francis', 10], ['Roland', 6], ['Claude', 10], ['Henri', 10], ['Jacques', 16],
+  ['Guy', 6], ['Hugues', 8], ['Bertrand', 12], ['Jean-Paul', 10], ['Pierre-Antoine', 6], ['Édouard', 10],
+  ['Grégoire', 12], ['Augustin', 8], ['Timothée', 8], ['Aymeric', 6], ['Thibault', 14], ['Thibaut', 8],
+  ['Karim', 14], ['Mehdi', 14], ['Mohamed', 16], ['Rachid', 12], ['Nabil', 10], ['Samir', 12],
+  ['Youssef', 10], ['Hicham', 8], ['Sofiane', 10], ['Amine', 10], ['Bilal', 6], ['Walid', 6],
+  ['Moussa', 6], ['Mamadou', 6], ['Ibrahima', 4], ['Cheikh', 3], ['Minh', 3], ['Duc', 2],
+  ['Antonio', 6], ['Carlos', 6], ['José', 8], ['Manuel', 8], ['Paulo', 4], ['Marco', 6], ['Luca', 6],
+  ['Igor', 3], ['Dimitri', 6], ['Nathan', 10], ['Enzo', 6], ['Léo', 10], ['Jules', 10], ['Noé', 4],
+];
