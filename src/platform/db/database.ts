@@ -14,10 +14,20 @@ export interface DatabaseHandle {
   close: () => Promise<void>;
 }
 
+const pools = new WeakMap<Db, pg.Pool>();
+
+/** The pool behind a `Db` opened here, for the rare code that needs a raw client (COPY bulk loads). */
+export function poolOf(db: Db): pg.Pool {
+  const pool = pools.get(db);
+  if (!pool) throw new Error('this Db was not opened by openDatabase()');
+  return pool;
+}
+
 export function openDatabase(connectionString: string, maxConnections = 20): DatabaseHandle {
   const pool = new pg.Pool({ connectionString, max: maxConnections, application_name: 'creneau' });
   // An idle client that errors (server restart) must not crash the process.
   pool.on('error', () => undefined);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  pools.set(db, pool);
   return { db, pool, close: () => db.destroy() };
 }

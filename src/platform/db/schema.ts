@@ -161,6 +161,14 @@ export interface CommunePostalCodesTable {
   commune_code: string;
 }
 
+/** Indexes and constraints dropped by a demo bulk load, until rebuilt (migrations/0004_demo_deferred_definitions.sql). */
+export interface DemoDeferredDefinitionsTable {
+  kind: 'index' | 'primary-key' | 'unique' | 'constraint' | 'foreign-key';
+  table_name: string;
+  name: string;
+  definition: string;
+}
+
 export interface Database {
   communes: CommunesTable;
   professions: ProfessionsTable;
@@ -174,5 +182,6 @@ export interface Database {
   replacements: ReplacementsTable;
   appointments: AppointmentsTable;
   public_holidays: PublicHolidaysTable;
+  demo_deferred_definitions: DemoDeferredDefinitionsTable;
   commune_postal_codes: CommunePostalCodesTable;
 }
