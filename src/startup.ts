@@ -2,8 +2,15 @@
 import type { Db } from './platform/db/database.ts';
 import type { Config } from './platform/config/config.ts';
 import { loadReferenceData } from './features/reference/load-reference-data.ts';
+import { seedDemoIfEmpty } from './features/demo/index.ts';
 
-export async function prepareData(db: Db, _config: Config): Promise<void> {
+export async function prepareData(db: Db, config: Config): Promise<void> {
   await loadReferenceData(db);
-  // The demo dataset comes next.
+  if (config.demoPractitioners > 0) {
+    const seeded = await seedDemoIfEmpty(db, { practitioners: config.demoPractitioners });
+    if (seeded) {
+      console.log(`Créneau: demo data ready, ${seeded.rows.practitioners} practitioners and `
+        + `${seeded.rows.appointments} appointments in ${(seeded.timingsMs.total / 1000).toFixed(1)} s`);
+    }
+  }
 }
