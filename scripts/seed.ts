@@ -28,7 +28,9 @@ const duration = (ms: number) => {
 };
 const number = (n: number) => n.toLocaleString('en-US');
 
-/** One status line on stderr: a bar, practitioners done, rows per second, time left. */
+let lastLogged = 0;
+
+/** One status line on stderr (every 10 s when not a terminal): a bar, practitioners done, rows per second, time left. */
 function showProgress(progress: SeedProgress): void {
   const tty = process.stderr.isTTY;
   if (progress.phase === 'rebuild' && progress.rebuilt) {
@@ -47,9 +49,13 @@ function showProgress(progress: SeedProgress): void {
   const bar = '█'.repeat(Math.round(share * width)).padEnd(width, '░');
   const line = `  ${bar} ${number(progress.practitionersDone)} / ${number(progress.practitionersTotal)} practitioners · `
     + `${number(Math.round(rate))} rows/s · ETA ${duration(eta)}`;
+  const finished = progress.practitionersDone === progress.practitionersTotal;
   if (tty) process.stderr.write(`\r\x1b[K${line}`);
-  else if (progress.practitionersDone === progress.practitionersTotal || Math.floor(seconds) % 10 === 0) process.stderr.write(`${line}\n`);
-  if (tty && progress.practitionersDone === progress.practitionersTotal) process.stderr.write('\n  rebuilding indexes and constraints…\n');
+  else if (finished || progress.elapsedMs - lastLogged >= 10_000) {
+    lastLogged = progress.elapsedMs;
+    process.stderr.write(`${line}\n`);
+  }
+  if (finished) process.stderr.write(`${tty ? '\n' : ''}  rebuilding indexes and constraints…\n`);
 }
 
 const config = loadConfig();
