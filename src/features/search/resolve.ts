@@ -7,8 +7,8 @@ import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
 import type { Language } from '../../platform/i18n/catalogue.ts';
 import { interpretWhat } from './domain/interpretation.ts';
-import { foldSeparators, tidyQuery, withoutTitle } from './domain/query-text.ts';
-import { resolveCommune } from './place-repository.ts';
+import { foldSeparators, isCommuneCode, tidyQuery, withoutTitle } from './domain/query-text.ts';
+import { resolveCommune, type CommuneMatch } from './place-repository.ts';
 import type { SearchCenter, SearchTarget } from './search-repository.ts';
 import { bestLabelMatch, bestNameMatch } from './suggest-repository.ts';
 
@@ -45,16 +45,29 @@ async function resolveWhat(db: Db, what: string): Promise<SearchTarget | null> {
 
 interface WhatAndWhere { what: string; specialty: string | null; where: string }
 
+/** The usual request, a specialty slug and an INSEE code from the suggestions, in one query; null when either is unknown. */
+async function resolveSlugAndCode(db: Db, slug: string, code: string, lang: Language): Promise<{ specialty: SpecialtyRow; commune: CommuneMatch } | null> {
+  const { rows } = await sql<{ specialty: SpecialtyRow | null; commune: CommuneMatch | null }>`
+    select (select json_build_object('code', s.code, 'slug', s.slug, 'label', ${sql.ref(lang === 'en' ? 's.label_en' : 's.label_fr')})
+              from specialties s where s.slug = ${slug}) as specialty,
+           (select json_build_object('code', c.code, 'name', c.name, 'postalCode', coalesce(c.postal_codes[1], ''),
+                                     'departement', c.departement, 'latitude', c.latitude, 'longitude', c.longitude)
+              from communes c where c.code = ${code.toUpperCase()}) as commune`.execute(db);
+  const { specialty, commune } = rows[0] ?? {};
+  return specialty && commune ? { specialty, commune } : null;
+}
+
 /** Resolves `specialty`/`what` and `where`; the place is reported unresolved first, as the UI asks for it first. */
 export async function resolveSearchRequest(db: Db, request: WhatAndWhere, lang: Language): Promise<ResolvedRequest> {
-  const [target, commune] = await Promise.all([
-    resolveTarget(db, request, lang),
-    tidyQuery(request.where) ? resolveCommune(db, request.where) : null,
-  ]);
+  const where = tidyQuery(request.where);
+  const usual = request.specialty && isCommuneCode(where) ? await resolveSlugAndCode(db, request.specialty, where, lang) : null;
+  const [target, commune] = usual
+    ? [{ target: { kind: 'specialty' as const, code: usual.specialty.code }, specialty: { slug: usual.specialty.slug, label: usual.specialty.label } }, usual.commune]
+    : await Promise.all([resolveTarget(db, request, lang), where ? resolveCommune(db, request.where) : null]);
   const place = commune ? { code: commune.code, name: commune.name, postalCode: commune.postalCode } : null;
   const center = commune ? { communeCode: commune.code, latitude: commune.latitude, longitude: commune.longitude } : null;
   const query = { specialty: target.specialty, place };
-  if (tidyQuery(request.where) && !commune) return { target: null, center: null, query: { ...query, unresolved: 'place' } };
+  if (where && !commune) return { target: null, center: null, query: { ...query, unresolved: 'place' } };
   if (!target.target) return { target: null, center, query: { ...query, unresolved: 'what' } };
   // Without a place nor a text there is nothing to look for.
   if (target.target.kind === 'anything' && !center) return { target: null, center, query: { ...query, unresolved: 'what' } };

@@ -9,7 +9,8 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
 import type { Sector } from '../../platform/db/schema.ts';
-import { BAND_LIMITS_KM } from './domain/distance.ts';
+import { BAND_LIMITS_KM, ENOUGH_RESULTS } from './domain/distance.ts';
+import type { ResultCardRow, ResultCardsSql } from './result-repository.ts';
 import { matchText, type MatchRank } from './text-match.ts';
 
 /** What the list is about: a specialty, a reason kind, names, or anything near the place. */
@@ -38,18 +39,6 @@ export interface SearchCriteria {
   video: boolean;
   /** The fairness window (domain/fairness.ts). */
   window: number;
-}
-
-export interface CandidateRow {
-  practitionerId: string;
-  placeId: string;
-  /** Null without a place to measure from. */
-  distanceKm: number | null;
-}
-
-export interface CandidatePage {
-  total: number;
-  rows: CandidateRow[];
 }
 
 /** The rank of `id` in the fair order of `window`: the SQL twin of `fairnessRank` (domain/fairness.ts). */
@@ -131,70 +120,84 @@ function candidatesCte(criteria: SearchCriteria, radiusKm: number | null): RawBu
     )`;
 }
 
-/** Candidates within the radius (when there is a center), with their band. */
-function withinSql(criteria: SearchCriteria, radiusKm: number | null): RawBuilder<unknown> {
-  const inside = criteria.center && radiusKm !== null ? sql`where c.distance <= ${radiusKm * 1000}` : sql``;
+/** Names first by match quality (B1), then distance band, then the window's fair order (B3). */
+function orderSql(criteria: SearchCriteria, alias: string): RawBuilder<unknown> {
+  const column = (name: string) => sql.ref(`${alias}.${name}`);
+  const byName = criteria.target.kind === 'name' ? sql`${column('name_rank')}, ${column('name_similarity')} desc,` : sql``;
+  return sql`${byName} ${column('band')}, ${fairnessRankSql(sql`${column('id')}`, criteria.window)}, ${column('id')}`;
+}
+
+/**
+ * `radius(km)`: the first of `radiiKm` within which at least ENOUGH_RESULTS candidates lie, else the widest
+ * (domain/distance.ts `widerRadius`); null without a center.
+ */
+function radiusCte(criteria: SearchCriteria, radiiKm: readonly number[] | null): RawBuilder<unknown> {
+  if (!criteria.center || !radiiKm?.length) return sql`radius as (select null::int as km)`;
+  const widest = radiiKm[radiiKm.length - 1]!;
+  const steps = radiiKm.slice(0, -1).map((km) =>
+    sql`when count(*) filter (where distance <= ${km * 1000}) >= ${ENOUGH_RESULTS} then ${km}`);
+  if (!steps.length) return sql`radius as (select ${widest}::int as km)`;
+  return sql`radius as (select (case ${sql.join(steps, sql` `)} else ${widest} end)::int as km from candidates)`;
+}
+
+/** Candidates within the chosen radius, with their band. */
+function withinCte(criteria: SearchCriteria): RawBuilder<unknown> {
   return sql`within as (
-    select c.*, ${bandSql(criteria.center)} as band from candidates c ${inside}
+    select c.*, ${bandSql(criteria.center)} as band
+      from candidates c cross join radius r
+     where r.km is null or c.distance <= r.km * 1000
   )`;
 }
 
-/** Names first by match quality (B1), then distance band, then the window's fair order (B3). */
-function orderSql(criteria: SearchCriteria): RawBuilder<unknown> {
-  const byName = criteria.target.kind === 'name' ? sql`w.name_rank, w.name_similarity desc,` : sql``;
-  return sql`${byName} w.band, ${fairnessRankSql(sql`w.id`, criteria.window)}, w.id`;
+export interface PageOptions {
+  /** Radii to choose from (the first holding enough practitioners, else the last); null without a center. */
+  radiiKm: readonly number[] | null;
+  offset: number;
+  limit: number;
+  /** What the cards show of each practitioner (result-repository.ts). */
+  cards: ResultCardsSql;
 }
 
-interface PageRow {
-  practitionerId: string;
-  placeId: string;
+export interface ResultPage {
+  radiusKm: number | null;
+  total: number;
+  rows: (ResultCardRow & { distanceKm: number | null })[];
+}
+
+interface ResultPageRow extends ResultCardRow {
   distance: number | null;
   total: string;
+  radiusKm: number | null;
 }
 
-/** One page of ordered candidates within the radius, with the total count. */
-export async function findCandidatePage(
-  db: Db, criteria: SearchCriteria, radiusKm: number | null, offset: number, limit: number,
-): Promise<CandidatePage> {
-  const { rows } = await sql<PageRow>`
-    with ${candidatesCte(criteria, radiusKm)}, ${withinSql(criteria, radiusKm)}
-    select w.id::text as "practitionerId", w.place_id::text as "placeId", w.distance, count(*) over () as total
-      from within w
-     order by ${orderSql(criteria)}
-     offset ${offset} limit ${limit}`.execute(db);
-  const total = rows.length ? Number(rows[0]!.total) : offset > 0 ? await countCandidates(db, criteria, radiusKm) : 0;
-  return { total, rows: rows.map(toCandidate) };
-}
-
-/** The number of candidates within the radius (for a page past the end). */
-async function countCandidates(db: Db, criteria: SearchCriteria, radiusKm: number | null): Promise<number> {
-  const { rows } = await sql<{ total: string }>`
-    with ${candidatesCte(criteria, radiusKm)}, ${withinSql(criteria, radiusKm)}
-    select count(*) as total from within`.execute(db);
-  return Number(rows[0]?.total ?? 0);
-}
-
-/** How many candidates lie within each radius, read once over the widest one. */
-export async function countWithinRadii(db: Db, criteria: SearchCriteria, radiiKm: readonly number[]): Promise<number[]> {
-  const widest = Math.max(...radiiKm);
-  const counts = radiiKm.map((km) => sql`count(*) filter (where c.distance <= ${km * 1000})::int`);
-  const { rows } = await sql<{ counts: number[] }>`
-    with ${candidatesCte(criteria, widest)}
-    select array[${sql.join(counts)}] as counts from candidates c`.execute(db);
-  return rows[0]?.counts ?? radiiKm.map(() => 0);
-}
-
-/** The first `limit` ordered candidates within the radius (for filters computed outside SQL: availability). */
-export async function listCandidates(db: Db, criteria: SearchCriteria, radiusKm: number | null, limit: number): Promise<CandidateRow[]> {
-  return (await findCandidatePage(db, criteria, radiusKm, 0, limit)).rows;
-}
-
-function toCandidate(row: PageRow): CandidateRow {
+/** One page of results (cards included) within the chosen radius, with the radius and the total: one query. */
+export async function findResultPage(db: Db, criteria: SearchCriteria, options: PageOptions): Promise<ResultPage> {
+  const widest = options.radiiKm?.[options.radiiKm.length - 1] ?? null;
+  const { rows } = await sql<ResultPageRow>`
+    with ${candidatesCte(criteria, widest)}, ${radiusCte(criteria, options.radiiKm)}, ${withinCte(criteria)},
+    page as (
+      select w.*, count(*) over () as total from within w
+       order by ${orderSql(criteria, 'w')}
+      offset ${options.offset} limit ${options.limit}
+    )
+    select ${options.cards.columns}, page.distance, page.total, (select km from radius) as "radiusKm"
+      from page ${options.cards.joins}
+     order by ${orderSql(criteria, 'page')}`.execute(db);
+  if (!rows.length) return { ...(await countResults(db, criteria, options.radiiKm)), rows: [] };
   return {
-    practitionerId: row.practitionerId,
-    placeId: row.placeId,
-    distanceKm: row.distance === null ? null : Math.round(row.distance / 100) / 10,
+    radiusKm: rows[0]!.radiusKm,
+    total: Number(rows[0]!.total),
+    rows: rows.map(({ distance, total: _total, radiusKm: _radius, ...card }) => ({
+      ...card, distanceKm: distance === null ? null : Math.round(distance / 100) / 10,
+    })),
   };
 }
 
-export type { MatchRank };
+/** The radius and the number of results when the page itself is empty (past the end, or nothing at all). */
+async function countResults(db: Db, criteria: SearchCriteria, radiiKm: readonly number[] | null): Promise<{ radiusKm: number | null; total: number }> {
+  const widest = radiiKm?.[radiiKm.length - 1] ?? null;
+  const { rows } = await sql<{ total: string; radiusKm: number | null }>`
+    with ${candidatesCte(criteria, widest)}, ${radiusCte(criteria, radiiKm)}, ${withinCte(criteria)}
+    select count(*) as total, (select km from radius) as "radiusKm" from within`.execute(db);
+  return { radiusKm: rows[0]?.radiusKm ?? widest, total: Number(rows[0]?.total ?? 0) };
+}

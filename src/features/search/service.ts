@@ -10,11 +10,8 @@ import { practitionerDisplayName } from '../practitioners/index.ts';
 import { RADIUS_STEPS_KM, widerRadius } from './domain/distance.ts';
 import { fairnessWindow } from './domain/fairness.ts';
 import { resolveSearchRequest, type ResolvedRequest } from './resolve.ts';
-import { loadResultCards, type ResultCardRow } from './result-repository.ts';
-import {
-  countWithinRadii, findCandidatePage, listCandidates,
-  type CandidatePage, type CandidateRow, type SearchCriteria,
-} from './search-repository.ts';
+import { resultCardsSql, type ResultCardRow, type ResultCardsSql } from './result-repository.ts';
+import { findResultPage, type ResultPage, type SearchCriteria } from './search-repository.ts';
 
 export const PAGE_SIZE = 10;
 /** With the availability filter, at most this many nearest candidates are checked (docs/decisions.md « Search »). */
@@ -75,62 +72,46 @@ export async function searchPractitioners(db: Db, request: SearchRequest, option
   };
   const preference = { kind: request.reason ?? (resolved.target.kind === 'reason' ? resolved.target.code : null), video: request.video };
   const offset = (request.page - 1) * PAGE_SIZE;
-
-  let radiusKm: number | null;
-  let page: CandidatePage;
-  let cards: ResultCardRow[];
-  if (request.availableWithin) {
-    ({ radiusKm, page, cards } = await availablePage(db, criteria, preference, request.availableWithin, offset, options));
-  } else {
-    ({ radiusKm, page } = await nearestPage(db, criteria, offset));
-    cards = await loadResultCards(db, page.rows, preference, options.lang);
-  }
-  const slots = await nextSlotsOf(db, cards, options.now);
-  const distances = new Map(page.rows.map((row) => [row.practitionerId, row.distanceKm]));
+  const cards = resultCardsSql(preference, options.lang);
+  const page = request.availableWithin
+    ? await availablePage(db, criteria, cards, request.availableWithin, offset, options.now)
+    : await nearestPage(db, criteria, cards, offset);
+  const slots = await nextSlotsOf(db, page.rows, options.now);
   return {
-    query: { ...resolved.query, radiusKm },
+    query: { ...resolved.query, radiusKm: page.radiusKm },
     total: page.total,
     page: request.page,
     pageCount: Math.ceil(page.total / PAGE_SIZE),
-    results: cards.map((card) => toResult(card, distances.get(card.practitionerId) ?? null, slots.get(nextSlotsKey(card.practitionerId, card.placeId)))),
+    results: page.rows.map((row) => toResult(row, row.distanceKm, slots.get(nextSlotsKey(row.practitionerId, row.placeId)))),
   };
 }
 
-/** The page at the first radius holding enough practitioners (B2): 10 km, else the counts decide in one query. */
-async function nearestPage(db: Db, criteria: SearchCriteria, offset: number): Promise<{ radiusKm: number | null; page: CandidatePage }> {
-  if (!criteria.center) return { radiusKm: null, page: await findCandidatePage(db, criteria, null, offset, PAGE_SIZE) };
-  const first = RADIUS_STEPS_KM[0];
-  const page = await findCandidatePage(db, criteria, first, offset, PAGE_SIZE);
-  if (widerRadius(first, page.total) === null) return { radiusKm: first, page };
-  const steps = RADIUS_STEPS_KM.slice(1);
-  const counts = await countWithinRadii(db, criteria, steps);
-  const index = counts.findIndex((count, i) => widerRadius(steps[i]!, count) === null);
-  const radiusKm = steps[index === -1 ? steps.length - 1 : index]!;
-  return { radiusKm, page: await findCandidatePage(db, criteria, radiusKm, offset, PAGE_SIZE) };
+/** The page at the first radius holding enough practitioners (B2): 10 km, else 25, 50 or 100 km chosen in one query. */
+async function nearestPage(db: Db, criteria: SearchCriteria, cards: ResultCardsSql, offset: number): Promise<ResultPage> {
+  if (!criteria.center) return findResultPage(db, criteria, { radiiKm: null, offset, limit: PAGE_SIZE, cards });
+  const [first, ...wider] = RADIUS_STEPS_KM;
+  const page = await findResultPage(db, criteria, { radiiKm: [first], offset, limit: PAGE_SIZE, cards });
+  if (widerRadius(first, page.total) === null) return page;
+  return findResultPage(db, criteria, { radiiKm: wider, offset, limit: PAGE_SIZE, cards });
 }
 
 /**
  * B4 « Disponibilités »: only practitioners with a free slot within `days` days (today counts as the first).
- * Availability is computed outside SQL, so the nearest candidates (at most AVAILABILITY_SCAN_LIMIT) are checked
- * radius by radius, widening while fewer than ten are free.
+ * Availability is computed outside SQL, so the first candidates in order (at most AVAILABILITY_SCAN_LIMIT) are
+ * checked radius by radius, widening while fewer than ten are free.
  */
 async function availablePage(
-  db: Db, criteria: SearchCriteria, preference: { kind: string | null; video: boolean }, days: number, offset: number,
-  options: { now: Date; lang: Language },
-): Promise<{ radiusKm: number | null; page: CandidatePage; cards: ResultCardRow[] }> {
+  db: Db, criteria: SearchCriteria, cards: ResultCardsSql, days: number, offset: number, now: Date,
+): Promise<ResultPage> {
   let radiusKm: number | null = criteria.center ? RADIUS_STEPS_KM[0] : null;
   for (;;) {
-    const candidates = await listCandidates(db, criteria, radiusKm, AVAILABILITY_SCAN_LIMIT);
-    const cards = await loadResultCards(db, candidates, preference, options.lang);
-    const free = await nextSlotsOf(db, cards, options.now, { days, limit: 1, horizonDays: days });
-    const available = cards.filter((card) => free.get(nextSlotsKey(card.practitionerId, card.placeId))?.slots.length);
+    const listed = await findResultPage(db, criteria, {
+      radiiKm: radiusKm === null ? null : [radiusKm], offset: 0, limit: AVAILABILITY_SCAN_LIMIT, cards,
+    });
+    const free = await nextSlotsOf(db, listed.rows, now, { days, limit: 1, horizonDays: days });
+    const available = listed.rows.filter((row) => free.get(nextSlotsKey(row.practitionerId, row.placeId))?.slots.length);
     const wider = radiusKm === null ? null : widerRadius(radiusKm, available.length);
-    if (wider === null) {
-      const pageCards = available.slice(offset, offset + PAGE_SIZE);
-      const byId = new Map(candidates.map((row) => [row.practitionerId, row]));
-      const rows = pageCards.map((card) => byId.get(card.practitionerId)!);
-      return { radiusKm, page: { total: available.length, rows }, cards: pageCards };
-    }
+    if (wider === null) return { radiusKm, total: available.length, rows: available.slice(offset, offset + PAGE_SIZE) };
     radiusKm = wider;
   }
 }
