@@ -60,10 +60,7 @@ async function resolveSlugAndCode(db: Db, slug: string, code: string, lang: Lang
 /** Resolves `specialty`/`what` and `where`; the place is reported unresolved first, as the UI asks for it first. */
 export async function resolveSearchRequest(db: Db, request: WhatAndWhere, lang: Language): Promise<ResolvedRequest> {
   const where = tidyQuery(request.where);
-  const usual = request.specialty && isCommuneCode(where) ? await resolveSlugAndCode(db, request.specialty, where, lang) : null;
-  const [target, commune] = usual
-    ? [{ target: { kind: 'specialty' as const, code: usual.specialty.code }, specialty: { slug: usual.specialty.slug, label: usual.specialty.label } }, usual.commune]
-    : await Promise.all([resolveTarget(db, request, lang), where ? resolveCommune(db, request.where) : null]);
+  const [target, commune] = await resolveBoth(db, request, where, lang);
   const place = commune ? { code: commune.code, name: commune.name, postalCode: commune.postalCode } : null;
   const center = commune ? { communeCode: commune.code, latitude: commune.latitude, longitude: commune.longitude } : null;
   const query = { specialty: target.specialty, place };
@@ -74,9 +71,19 @@ export async function resolveSearchRequest(db: Db, request: WhatAndWhere, lang: 
   return { target: target.target, center, query: { ...query, unresolved: null } };
 }
 
-async function resolveTarget(
-  db: Db, request: WhatAndWhere, lang: Language,
-): Promise<{ target: SearchTarget | null; specialty: ResolvedRequest['query']['specialty'] }> {
+type ResolvedTarget = { target: SearchTarget | null; specialty: ResolvedRequest['query']['specialty'] };
+
+/** The target and the commune: in one query for the usual slug and INSEE code, else each its own way. */
+async function resolveBoth(db: Db, request: WhatAndWhere, where: string, lang: Language): Promise<[ResolvedTarget, CommuneMatch | null]> {
+  const usual = request.specialty && isCommuneCode(where) ? await resolveSlugAndCode(db, request.specialty, where, lang) : null;
+  if (usual) {
+    const { code, slug, label } = usual.specialty;
+    return [{ target: { kind: 'specialty', code }, specialty: { slug, label } }, usual.commune];
+  }
+  return Promise.all([resolveTarget(db, request, lang), where ? resolveCommune(db, where) : null]);
+}
+
+async function resolveTarget(db: Db, request: WhatAndWhere, lang: Language): Promise<ResolvedTarget> {
   if (request.specialty) {
     const row = await specialtyWhere(db, 'slug', request.specialty, lang);
     return row ? { target: { kind: 'specialty', code: row.code }, specialty: { slug: row.slug, label: row.label } } : { target: null, specialty: null };

@@ -153,6 +153,13 @@ describe('search: results near a place (B2, B3, B7)', () => {
     assert.equal(body.total, 3);
   });
 
+  it('resolves a postal code and a suggestion label typed back to their commune', async () => {
+    for (const where of ['44000', 'Nantes (44000)', 'NANTES']) {
+      const body = await search(`specialty=cardiologue&where=${encodeURIComponent(where)}`);
+      assert.equal(body.query.place?.code, COMMUNES.nantes.code, where);
+    }
+  });
+
   it('says which part is unresolved, with an empty list, when nothing matches', async () => {
     const place = await search(`specialty=cardiologue&where=${encodeURIComponent('zzqxw kkj')}`);
     assert.deepEqual([place.query.unresolved, place.total, place.results.length], ['place', 0, 0]);
@@ -170,6 +177,11 @@ describe('search: results near a place (B2, B3, B7)', () => {
     assert.deepEqual(dupont.nextSlots.map((s: { start: string }) => s.start),
       ['2026-03-02T07:00:00.000Z', '2026-03-02T07:20:00.000Z', '2026-03-02T07:40:00.000Z', '2026-03-02T08:00:00.000Z']);
     assert.equal(dupont.nextAvailability, '2026-03-02T07:00:00.000Z');
+  });
+
+  it('describes its routes in the OpenAPI document', async () => {
+    const paths = Object.keys((await app.inject({ method: 'GET', url: '/api/docs/json' })).json().paths);
+    for (const path of ['/api/suggest', '/api/places/suggest', '/api/search', '/api/practitioners/{id}']) assert.ok(paths.includes(path), path);
   });
 
   it('lists a practitioner without online booking with its phone and no slots (B7)', async () => {

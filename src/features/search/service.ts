@@ -57,10 +57,9 @@ export interface SearchResponse {
 /** One page of search results for a validated request. */
 export async function searchPractitioners(db: Db, request: SearchRequest, options: { now: Date; lang: Language }): Promise<SearchResponse> {
   const resolved = await resolveSearchRequest(db, request, options.lang);
-  const empty = (radiusKm: number | null): SearchResponse => ({
-    query: { ...resolved.query, radiusKm }, total: 0, page: request.page, pageCount: 0, results: [],
-  });
-  if (!resolved.target) return empty(null);
+  if (!resolved.target) {
+    return { query: { ...resolved.query, radiusKm: null }, total: 0, page: request.page, pageCount: 0, results: [] };
+  }
   const criteria: SearchCriteria = {
     target: resolved.target,
     center: resolved.center,
