@@ -153,6 +153,13 @@ describe('search: results near a place (B2, B3, B7)', () => {
     assert.equal(body.total, 3);
   });
 
+  it('resolves free text to a visit reason and lists those offering it online, with its slots', async () => {
+    const body = await search(`what=${encodeURIComponent('examen de la vue')}&where=${COMMUNES.nantes.code}`);
+    assert.equal(body.query.specialty, null);
+    assert.deepEqual(body.results.map((r: { name: string }) => r.name), ['Dr Hélène Dupont']);
+    assert.equal(body.results[0].nextSlots[0].end, '2026-03-02T07:20:00.000Z');
+  });
+
   it('resolves a postal code and a suggestion label typed back to their commune', async () => {
     for (const where of ['44000', 'Nantes (44000)', 'NANTES']) {
       const body = await search(`specialty=cardiologue&where=${encodeURIComponent(where)}`);
