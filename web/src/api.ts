@@ -71,8 +71,8 @@ export interface Practitioner {
   sector: Sector;
   reimbursement: {
     rate: number; overruns: Overruns;
-    /** Not in the contract yet: the catalogue key of the sector explanation, and the flat participation in cents. */
-    explanationKey?: string; flatParticipationCents?: number | null;
+    /** Catalogue key of the sector explanation; flat participation per doctor's consultation (null otherwise). */
+    explanationKey: string; flatParticipationCents: number | null;
   };
   carteVitale: boolean; tiersPayant: boolean; paymentMethods: string[]; languages: string[];
   onlineBooking: boolean; phone: string | null; presentation: string | null;
