@@ -88,22 +88,30 @@ function reasonConditions(criteria: SearchCriteria): RawBuilder<boolean>[] {
   ];
 }
 
-/**
- * `candidates(id, place_id, commune_code, distance, name_rank, name_similarity)`: each matching practitioner once,
- * with its place in the searched commune or else its nearest place, within `radiusKm` of the center when given.
- */
-function candidatesCte(criteria: SearchCriteria, radiusKm: number | null): RawBuilder<unknown> {
-  const { target, center } = criteria;
+/** What a place row `pl` must satisfy besides its distance; `p` (its practitioner) is joined when `needsPractitioner`. */
+function placeFilters(criteria: SearchCriteria): { conditions: RawBuilder<boolean>[]; needsPractitioner: boolean } {
   const conditions: RawBuilder<boolean>[] = [];
-  if (target.kind === 'specialty') conditions.push(sql<boolean>`pl.specialty_code = ${target.code}`);
-  if (center && radiusKm !== null) {
-    conditions.push(sql<boolean>`earth_box(ll_to_earth(${center.latitude}::float8, ${center.longitude}::float8), ${radiusKm * 1000}::float8)
-      @> ll_to_earth(pl.latitude, pl.longitude)`);
-  }
+  if (criteria.target.kind === 'specialty') conditions.push(sql<boolean>`pl.specialty_code = ${criteria.target.code}`);
   if (criteria.sectors.length) conditions.push(sql<boolean>`p.sector = any(${criteria.sectors}::text[])`);
   if (criteria.language) conditions.push(sql<boolean>`${criteria.language}::text = any(p.languages)`);
   conditions.push(...reasonConditions(criteria));
-  const needsPractitioner = criteria.sectors.length > 0 || criteria.language !== null;
+  return { conditions, needsPractitioner: criteria.sectors.length > 0 || criteria.language !== null };
+}
+
+const practitionerJoin = sql`join practitioners p on p.id = pl.practitioner_id`;
+const allOf = (conditions: RawBuilder<boolean>[]) => (conditions.length ? sql.join(conditions, sql` and `) : sql`true`);
+
+/**
+ * `candidates(id, place_id, commune_code, distance, name_rank, name_similarity)`: each matching practitioner once,
+ * with its place in the searched commune or else its nearest place, within `boxMetres` of the center when given.
+ */
+function candidatesCte(criteria: SearchCriteria, boxMetres: RawBuilder<number> | null): RawBuilder<unknown> {
+  const { target, center } = criteria;
+  const { conditions, needsPractitioner } = placeFilters(criteria);
+  if (center && boxMetres) {
+    conditions.push(sql<boolean>`earth_box(ll_to_earth(${center.latitude}::float8, ${center.longitude}::float8), ${boxMetres})
+      @> ll_to_earth(pl.latitude, pl.longitude)`);
+  }
   const distance = center ? distanceSql(center, sql`pl.latitude`, sql`pl.longitude`) : sql<number>`null::float8`;
   const named = target.kind === 'name';
   const sameCommune = center ? sql`(pl.commune_code = ${center.communeCode}) desc,` : sql``;
@@ -113,9 +121,9 @@ function candidatesCte(criteria: SearchCriteria, radiusKm: number | null): RawBu
              pl.practitioner_id as id, pl.id as place_id, pl.commune_code, ${distance} as distance,
              ${named ? sql`n.rank` : sql`0`} as name_rank, ${named ? sql`n.similarity` : sql`0`} as name_similarity
         from places pl
-        ${needsPractitioner ? sql`join practitioners p on p.id = pl.practitioner_id` : sql``}
+        ${needsPractitioner ? practitionerJoin : sql``}
         ${named ? sql`join named n on n.id = pl.practitioner_id` : sql``}
-       where ${conditions.length ? sql.join(conditions, sql` and `) : sql`true`}
+       where ${allOf(conditions)}
        order by pl.practitioner_id, ${sameCommune} distance, pl.id
     )`;
 }
@@ -127,17 +135,54 @@ function orderSql(criteria: SearchCriteria, alias: string): RawBuilder<unknown> 
   return sql`${byName} ${column('band')}, ${fairnessRankSql(sql`${column('id')}`, criteria.window)}, ${column('id')}`;
 }
 
-/**
- * `radius(km)`: the first of `radiiKm` within which at least ENOUGH_RESULTS candidates lie, else the widest
- * (domain/distance.ts `widerRadius`); null without a center.
- */
-function radiusCte(criteria: SearchCriteria, radiiKm: readonly number[] | null): RawBuilder<unknown> {
-  if (!criteria.center || !radiiKm?.length) return sql`radius as (select null::int as km)`;
+/** Matching places read in order of distance to find the radius: enough for ten practitioners with several places. */
+const NEAREST_PLACES = 50;
+
+/** `radius(km)` = the first of `radiiKm` within which `distanceOfTenth` lies, else the widest (domain/distance.ts `widerRadius`). */
+function radiusChoice(radiiKm: readonly number[], distanceOfTenth: RawBuilder<number>): RawBuilder<unknown> {
   const widest = radiiKm[radiiKm.length - 1]!;
-  const steps = radiiKm.slice(0, -1).map((km) =>
-    sql`when count(*) filter (where distance <= ${km * 1000}) >= ${ENOUGH_RESULTS} then ${km}`);
-  if (!steps.length) return sql`radius as (select ${widest}::int as km)`;
-  return sql`radius as (select (case ${sql.join(steps, sql` `)} else ${widest} end)::int as km from candidates)`;
+  const steps = radiiKm.slice(0, -1).map((km) => sql`when ${distanceOfTenth} <= ${km * 1000} then ${km}`);
+  return steps.length ? sql`(case ${sql.join(steps, sql` `)} else ${widest} end)::int` : sql`${widest}::int`;
+}
+
+/**
+ * The radius counted over the candidates of the widest box: `candidates` first, then `radius(km)`.
+ * Used for name searches, whose candidates come from the names rather than from the map.
+ */
+function radiusFromCandidates(criteria: SearchCriteria, radiiKm: readonly number[]): RawBuilder<unknown> {
+  const widest = radiiKm[radiiKm.length - 1]!;
+  const tenth = sql<number>`(select distance from candidates order by distance offset ${ENOUGH_RESULTS - 1} limit 1)`;
+  return sql`${candidatesCte(criteria, sql<number>`${widest * 1000}::float8`)},
+    radius as (select ${radiusChoice(radiiKm, tenth)} as km)`;
+}
+
+/**
+ * The radius from the nearest matching places, read in distance order from the GiST index (KNN), then the candidates
+ * within it: `nearest`, `radius(km)`, `candidates`. One cheap index walk instead of counting a 100 km box.
+ */
+function radiusFromNearest(criteria: SearchCriteria, radiiKm: readonly number[]): RawBuilder<unknown> {
+  const center = criteria.center!;
+  const { conditions, needsPractitioner } = placeFilters(criteria);
+  const tenth = sql<number>`(select distance from (select min(distance) as distance from nearest group by practitioner_id) d
+                                order by distance offset ${ENOUGH_RESULTS - 1} limit 1)`;
+  return sql`nearest as (
+      select pl.practitioner_id, ${distanceSql(center, sql`pl.latitude`, sql`pl.longitude`)} as distance
+        from places pl ${needsPractitioner ? practitionerJoin : sql``}
+       where ${allOf(conditions)}
+       order by ll_to_earth(pl.latitude, pl.longitude) <-> ll_to_earth(${center.latitude}::float8, ${center.longitude}::float8)
+       limit ${NEAREST_PLACES}
+    ),
+    radius as (select ${radiusChoice(radiiKm, tenth)} as km),
+    ${candidatesCte(criteria, sql<number>`(select km from radius) * 1000.0`)}`;
+}
+
+/** `candidates` and `radius(km)` for the radii to choose from; without a center, no radius. */
+function candidatesAndRadius(criteria: SearchCriteria, radiiKm: readonly number[] | null): RawBuilder<unknown> {
+  if (!criteria.center || !radiiKm?.length) return sql`${candidatesCte(criteria, null)}, radius as (select null::int as km)`;
+  if (radiiKm.length === 1) {
+    return sql`${candidatesCte(criteria, sql<number>`${radiiKm[0]! * 1000}::float8`)}, radius as (select ${radiiKm[0]!}::int as km)`;
+  }
+  return criteria.target.kind === 'name' ? radiusFromCandidates(criteria, radiiKm) : radiusFromNearest(criteria, radiiKm);
 }
 
 /** Candidates within the chosen radius, with their band. */
@@ -172,9 +217,8 @@ interface ResultPageRow extends ResultCardRow {
 
 /** One page of results (cards included) within the chosen radius, with the radius and the total: one query. */
 export async function findResultPage(db: Db, criteria: SearchCriteria, options: PageOptions): Promise<ResultPage> {
-  const widest = options.radiiKm?.[options.radiiKm.length - 1] ?? null;
   const { rows } = await sql<ResultPageRow>`
-    with ${candidatesCte(criteria, widest)}, ${radiusCte(criteria, options.radiiKm)}, ${withinCte(criteria)},
+    with ${candidatesAndRadius(criteria, options.radiiKm)}, ${withinCte(criteria)},
     page as (
       select w.*, count(*) over () as total from within w
        order by ${orderSql(criteria, 'w')}
@@ -195,9 +239,8 @@ export async function findResultPage(db: Db, criteria: SearchCriteria, options: 
 
 /** The radius and the number of results when the page itself is empty (past the end, or nothing at all). */
 async function countResults(db: Db, criteria: SearchCriteria, radiiKm: readonly number[] | null): Promise<{ radiusKm: number | null; total: number }> {
-  const widest = radiiKm?.[radiiKm.length - 1] ?? null;
   const { rows } = await sql<{ total: string; radiusKm: number | null }>`
-    with ${candidatesCte(criteria, widest)}, ${radiusCte(criteria, radiiKm)}, ${withinCte(criteria)}
+    with ${candidatesAndRadius(criteria, radiiKm)}, ${withinCte(criteria)}
     select count(*) as total, (select km from radius) as "radiusKm" from within`.execute(db);
-  return { radiusKm: rows[0]?.radiusKm ?? widest, total: Number(rows[0]?.total ?? 0) };
+  return { radiusKm: rows[0]?.radiusKm ?? null, total: Number(rows[0]?.total ?? 0) };
 }

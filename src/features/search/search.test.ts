@@ -41,12 +41,14 @@ describe('search: results near a place (B2, B3, B7)', () => {
         lastName, specialtyCode: 'SM04', places: [{ at: northOf(nantes, km), communeCode }],
       })).id;
     }
-    // Psychiatrists: 4 within 10 km, 7 more within 25 km, 3 more within 50 km.
+    // Psychiatrists: 5 within 10 km (one of them with 6 places there), 7 more within 25 km, 3 more within 50 km.
     for (const [count, km] of [[4, 2], [7, 20], [3, 40]] as const) {
       for (let i = 0; i < count; i++) {
         await insertPractitioner(t.db, { lastName: `Psy${km}-${i}`, specialtyCode: 'SM41', places: [{ at: northOf(nantes, km), communeCode: reze.code }] });
       }
     }
+    const sixPlaces = [3, 3.1, 3.2, 3.3, 3.4, 3.5].map((km) => ({ at: northOf(nantes, km), communeCode: reze.code }));
+    await insertPractitioner(t.db, { lastName: 'PsySixCabinets', specialtyCode: 'SM41', places: sixPlaces });
     // Pediatricians: 23 in Nantes, all in the same band.
     for (let i = 0; i < 23; i++) {
       pediatricians.push((await insertPractitioner(t.db, {
@@ -80,10 +82,10 @@ describe('search: results near a place (B2, B3, B7)', () => {
     assert.deepEqual(body.results.map((r: { distanceKm: number }) => Math.round(r.distanceKm)), [3, 1, 7, 15, 40, 80]);
   });
 
-  it('stops widening at the first radius holding ten practitioners', async () => {
+  it('stops widening at the first radius holding ten practitioners, counting each practitioner once', async () => {
     const body = await search(`specialty=psychiatre&where=${COMMUNES.nantes.code}`);
     assert.equal(body.query.radiusKm, 25);
-    assert.equal(body.total, 11);
+    assert.equal(body.total, 12);
     assert.ok(body.results.every((r: { distanceKm: number }) => r.distanceKm <= 25));
   });
 
