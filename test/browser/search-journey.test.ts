@@ -70,6 +70,10 @@ describe('search journey in a browser (B1–B7, C1)', { skip: !existsSync(chromi
   let context: BrowserContext;
   let page: Page;
   let target: Target;
+  /** The results page of the first test (specialty and commune code), reopened on a phone. */
+  let resultsPath = '/recherche';
+  /** The practitioner page as opened from the results (place and reason chosen). */
+  let practitionerPath = '/';
   const problems: string[] = [];
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'creneau-browser-'));
 
@@ -129,12 +133,14 @@ describe('search journey in a browser (B1–B7, C1)', { skip: !existsSync(chromi
     await page.getByRole('status').filter({ hasText: /praticiens? trouvés?/ }).waitFor();
     await page.getByRole('link', { name: new RegExp(escapeRegExp(target.name)) }).first().waitFor();
     assert.match(await page.title(), /Ophtalmologue/);
+    resultsPath = new URL(page.url()).pathname + new URL(page.url()).search;
     await assertAccessible(page, 'the results page');
   });
 
   it('opens the practitioner and pages the calendar forward with the arrow', async () => {
     await page.getByRole('link', { name: new RegExp(escapeRegExp(target.name)) }).first().click();
     await page.waitForURL(new RegExp(`/praticien/${target.practitionerId}`));
+    practitionerPath = new URL(page.url()).pathname + new URL(page.url()).search;
     await page.getByRole('heading', { level: 1, name: new RegExp(escapeRegExp(target.name)) }).waitFor();
     const range = page.locator('.calendar-range');
     await page.locator('.calendar-days').waitFor();
@@ -166,9 +172,9 @@ describe('search journey in a browser (B1–B7, C1)', { skip: !existsSync(chromi
     const phone = await openPage(context, problems);
     await phone.setViewportSize({ width: 375, height: 812 });
     const pages = [
-      { url: `/recherche?what=Ophtalmologue&specialty=ophtalmologue&where=${encodeURIComponent(target.city)}`,
+      { url: resultsPath,
         where: 'the results page on a phone', loaded: phone.getByRole('link', { name: new RegExp(escapeRegExp(target.name)) }).first() },
-      { url: `/praticien/${target.practitionerId}`, where: 'the practitioner page on a phone', loaded: phone.locator('.calendar-days') },
+      { url: practitionerPath, where: 'the practitioner page on a phone', loaded: phone.locator('.calendar-days') },
     ];
     for (const { url, where, loaded } of pages) {
       await phone.goto(base + url);
