@@ -153,7 +153,8 @@ function radiusFromCandidates(criteria: SearchCriteria, radiiKm: readonly number
   const widest = radiiKm[radiiKm.length - 1]!;
   const tenth = sql<number>`(select distance from candidates order by distance offset ${ENOUGH_RESULTS - 1} limit 1)`;
   return sql`${candidatesCte(criteria, sql<number>`${widest * 1000}::float8`)},
-    radius as (select ${radiusChoice(radiiKm, tenth)} as km)`;
+    tenth as materialized (select ${tenth} as distance),
+    radius as (select ${radiusChoice(radiiKm, sql<number>`t.distance`)} as km from tenth t)`;
 }
 
 /**
@@ -172,7 +173,8 @@ function radiusFromNearest(criteria: SearchCriteria, radiiKm: readonly number[])
        order by ll_to_earth(pl.latitude, pl.longitude) <-> ll_to_earth(${center.latitude}::float8, ${center.longitude}::float8)
        limit ${NEAREST_PLACES}
     ),
-    radius as (select ${radiusChoice(radiiKm, tenth)} as km),
+    tenth as materialized (select ${tenth} as distance),
+    radius as (select ${radiusChoice(radiiKm, sql<number>`t.distance`)} as km from tenth t),
     ${candidatesCte(criteria, sql<number>`(select km from radius) * 1000.0`)}`;
 }
 
