@@ -9,6 +9,7 @@ import type { Language } from '../../platform/i18n/catalogue.ts';
 import { interpretWhat } from './domain/interpretation.ts';
 import { foldSeparators, isCommuneCode, tidyQuery, withoutTitle } from './domain/query-text.ts';
 import { resolveCommune, type CommuneMatch } from './place-repository.ts';
+import { executePrepared } from './prepared.ts';
 import type { SearchCenter, SearchTarget } from './search-repository.ts';
 import { bestLabelMatch, bestNameMatch } from './suggest-repository.ts';
 
@@ -47,12 +48,12 @@ interface WhatAndWhere { what: string; specialty: string | null; where: string }
 
 /** The usual request, a specialty slug and an INSEE code from the suggestions, in one query; null when either is unknown. */
 async function resolveSlugAndCode(db: Db, slug: string, code: string, lang: Language): Promise<{ specialty: SpecialtyRow; commune: CommuneMatch } | null> {
-  const { rows } = await sql<{ specialty: SpecialtyRow | null; commune: CommuneMatch | null }>`
+  const rows = await executePrepared(db, sql<{ specialty: SpecialtyRow | null; commune: CommuneMatch | null }>`
     select (select json_build_object('code', s.code, 'slug', s.slug, 'label', ${sql.ref(lang === 'en' ? 's.label_en' : 's.label_fr')})
               from specialties s where s.slug = ${slug}) as specialty,
            (select json_build_object('code', c.code, 'name', c.name, 'postalCode', coalesce(c.postal_codes[1], ''),
                                      'departement', c.departement, 'latitude', c.latitude, 'longitude', c.longitude)
-              from communes c where c.code = ${code.toUpperCase()}) as commune`.execute(db);
+              from communes c where c.code = ${code.toUpperCase()}) as commune`);
   const { specialty, commune } = rows[0] ?? {};
   return specialty && commune ? { specialty, commune } : null;
 }

@@ -11,6 +11,7 @@ import type { Db } from '../../platform/db/database.ts';
 import type { Sector } from '../../platform/db/schema.ts';
 import { BAND_LIMITS_KM, ENOUGH_RESULTS } from './domain/distance.ts';
 import type { ResultCardRow, ResultCardsSql } from './result-repository.ts';
+import { executePrepared } from './prepared.ts';
 import { matchText, type MatchRank } from './text-match.ts';
 
 /** What the list is about: a specialty, a reason kind, names, or anything near the place. */
@@ -135,9 +136,6 @@ function orderSql(criteria: SearchCriteria, alias: string): RawBuilder<unknown> 
   return sql`${byName} ${column('band')}, ${fairnessRankSql(sql`${column('id')}`, criteria.window)}, ${column('id')}`;
 }
 
-/** Matching places read in order of distance to find the radius: enough for ten practitioners with several places. */
-const NEAREST_PLACES = 50;
-
 /** `radius(km)` = the first of `radiiKm` within which `distanceOfTenth` lies, else the widest (domain/distance.ts `widerRadius`). */
 function radiusChoice(radiiKm: readonly number[], distanceOfTenth: RawBuilder<number>): RawBuilder<unknown> {
   const widest = radiiKm[radiiKm.length - 1]!;
@@ -145,10 +143,7 @@ function radiusChoice(radiiKm: readonly number[], distanceOfTenth: RawBuilder<nu
   return steps.length ? sql`(case ${sql.join(steps, sql` `)} else ${widest} end)::int` : sql`${widest}::int`;
 }
 
-/**
- * The radius counted over the candidates of the widest box: `candidates` first, then `radius(km)`.
- * Used for name searches, whose candidates come from the names rather than from the map.
- */
+/** The radius counted over the candidates of the widest box: `candidates` first, then `radius(km)`. */
 function radiusFromCandidates(criteria: SearchCriteria, radiiKm: readonly number[]): RawBuilder<unknown> {
   const widest = radiiKm[radiiKm.length - 1]!;
   const tenth = sql<number>`(select distance from candidates order by distance offset ${ENOUGH_RESULTS - 1} limit 1)`;
@@ -157,34 +152,13 @@ function radiusFromCandidates(criteria: SearchCriteria, radiiKm: readonly number
     radius as (select ${radiusChoice(radiiKm, sql<number>`t.distance`)} as km from tenth t)`;
 }
 
-/**
- * The radius from the nearest matching places, read in distance order from the GiST index (KNN), then the candidates
- * within it: `nearest`, `radius(km)`, `candidates`. One cheap index walk instead of counting a 100 km box.
- */
-function radiusFromNearest(criteria: SearchCriteria, radiiKm: readonly number[]): RawBuilder<unknown> {
-  const center = criteria.center!;
-  const { conditions, needsPractitioner } = placeFilters(criteria);
-  const tenth = sql<number>`(select distance from (select min(distance) as distance from nearest group by practitioner_id) d
-                                order by distance offset ${ENOUGH_RESULTS - 1} limit 1)`;
-  return sql`nearest as (
-      select pl.practitioner_id, ${distanceSql(center, sql`pl.latitude`, sql`pl.longitude`)} as distance
-        from places pl ${needsPractitioner ? practitionerJoin : sql``}
-       where ${allOf(conditions)}
-       order by ll_to_earth(pl.latitude, pl.longitude) <-> ll_to_earth(${center.latitude}::float8, ${center.longitude}::float8)
-       limit ${NEAREST_PLACES}
-    ),
-    tenth as materialized (select ${tenth} as distance),
-    radius as (select ${radiusChoice(radiiKm, sql<number>`t.distance`)} as km from tenth t),
-    ${candidatesCte(criteria, sql<number>`(select km from radius) * 1000.0`)}`;
-}
-
 /** `candidates` and `radius(km)` for the radii to choose from; without a center, no radius. */
 function candidatesAndRadius(criteria: SearchCriteria, radiiKm: readonly number[] | null): RawBuilder<unknown> {
   if (!criteria.center || !radiiKm?.length) return sql`${candidatesCte(criteria, null)}, radius as (select null::int as km)`;
   if (radiiKm.length === 1) {
     return sql`${candidatesCte(criteria, sql<number>`${radiiKm[0]! * 1000}::float8`)}, radius as (select ${radiiKm[0]!}::int as km)`;
   }
-  return criteria.target.kind === 'name' ? radiusFromCandidates(criteria, radiiKm) : radiusFromNearest(criteria, radiiKm);
+  return radiusFromCandidates(criteria, radiiKm);
 }
 
 /** Candidates within the chosen radius, with their band. */
@@ -219,16 +193,7 @@ interface ResultPageRow extends ResultCardRow {
 
 /** One page of results (cards included) within the chosen radius, with the radius and the total: one query. */
 export async function findResultPage(db: Db, criteria: SearchCriteria, options: PageOptions): Promise<ResultPage> {
-  const { rows } = await sql<ResultPageRow>`
-    with ${candidatesAndRadius(criteria, options.radiiKm)}, ${withinCte(criteria)},
-    page as (
-      select w.*, count(*) over () as total from within w
-       order by ${orderSql(criteria, 'w')}
-      offset ${options.offset} limit ${options.limit}
-    )
-    select ${options.cards.columns}, page.distance, page.total, (select km from radius) as "radiusKm"
-      from page ${options.cards.joins}
-     order by ${orderSql(criteria, 'page')}`.execute(db);
+  const rows = await executePrepared(db, resultPageSql(criteria, options));
   if (!rows.length) return { ...(await countResults(db, criteria, options.radiiKm)), rows: [] };
   return {
     radiusKm: rows[0]!.radiusKm,
@@ -237,6 +202,20 @@ export async function findResultPage(db: Db, criteria: SearchCriteria, options: 
       ...card, distanceKm: distance === null ? null : Math.round(distance / 100) / 10,
     })),
   };
+}
+
+/** The statement of `findResultPage`. */
+export function resultPageSql(criteria: SearchCriteria, options: PageOptions): RawBuilder<ResultPageRow> {
+  return sql<ResultPageRow>`
+    with ${candidatesAndRadius(criteria, options.radiiKm)}, ${withinCte(criteria)},
+    page as (
+      select w.*, count(*) over () as total from within w
+       order by ${orderSql(criteria, 'w')}
+      offset ${options.offset} limit ${options.limit}
+    )
+    select ${options.cards.columns}, page.distance, page.total, (select km from radius) as "radiusKm"
+      from page ${options.cards.joins}
+     order by ${orderSql(criteria, 'page')}`;
 }
 
 /** The radius and the number of results when the page itself is empty (past the end, or nothing at all). */

@@ -85,9 +85,16 @@ export async function searchPractitioners(db: Db, request: SearchRequest, option
   };
 }
 
-/** The page at the first radius holding enough practitioners (B2: 10, 25, 50 or 100 km), chosen by the same query. */
+/**
+ * The page at the first radius holding enough practitioners (B2): 10 km, else 25, 50 or 100 km chosen in one query
+ * over the 100 km box. Two steps, because dense places usually stop at 10 km and a 100 km box there is costly.
+ */
 async function nearestPage(db: Db, criteria: SearchCriteria, cards: ResultCardsSql, offset: number): Promise<ResultPage> {
-  return findResultPage(db, criteria, { radiiKm: criteria.center ? RADIUS_STEPS_KM : null, offset, limit: PAGE_SIZE, cards });
+  if (!criteria.center) return findResultPage(db, criteria, { radiiKm: null, offset, limit: PAGE_SIZE, cards });
+  const [first, ...wider] = RADIUS_STEPS_KM;
+  const page = await findResultPage(db, criteria, { radiiKm: [first], offset, limit: PAGE_SIZE, cards });
+  if (widerRadius(first, page.total) === null) return page;
+  return findResultPage(db, criteria, { radiiKm: wider, offset, limit: PAGE_SIZE, cards });
 }
 
 /**
