@@ -145,12 +145,16 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   const webDist = options.webDist;
   if (webDist && existsSync(path.join(webDist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: false, index: ['index.html'] });
+    // wildcard: files are looked up at request time, so a rebuilt web/dist is served without a restart.
+    await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: true, index: ['index.html'] });
     app.setNotFoundHandler((request, reply) => {
-      if (request.method !== 'GET' || request.url.startsWith('/api/')) {
-        return reply.status(404).send({ error: 'not_found', message: translate(request.lang, 'error.not_found') });
+      const pathname = request.url.split('?')[0] ?? '';
+      // Client-side routes get the SPA; a missing asset or API path is a real 404.
+      const isPage = !pathname.startsWith('/api/') && !pathname.startsWith('/assets/') && !/\.[a-z0-9]+$/i.test(pathname);
+      if ((request.method === 'GET' || request.method === 'HEAD') && isPage) {
+        return reply.type('text/html').sendFile('index.html');
       }
-      return reply.type('text/html').sendFile('index.html');
+      return reply.status(404).send({ error: 'not_found', message: translate(request.lang, 'error.not_found') });
     });
   }
   return app;
