@@ -34,7 +34,10 @@ end $$;
 create trigger practitioners_specialty_on_update after update on practitioners
   referencing old table as previous_practitioners new table as changed_practitioners for each statement execute function practitioners_spread_specialty();
 
-create index places_specialty_position on places using gist (specialty_code, ll_to_earth(latitude, longitude));
+-- Covering what the search reads of a place, so that dense places (2 400 nurses within 10 km of Paris) are an
+-- index-only scan instead of one heap page per place.
+create index places_specialty_position on places using gist (specialty_code, ll_to_earth(latitude, longitude))
+  include (id, practitioner_id, commune_code, latitude, longitude);
 
 -- 2. Postal codes one per row, so that « 44 » or « 440 » is a prefix range of a btree (SPEC B2 « Où ? »).
 create table commune_postal_codes (
