@@ -19,6 +19,8 @@ const { values: args } = parseArgs({
     duration: { type: 'string', default: '20' },
     connections: { type: 'string', default: '16' },
     seed: { type: 'string', default: '1' },
+    only: { type: 'string' },
+    profile: { type: 'boolean', default: false },
   },
 });
 const target = Number(args.practitioners);
@@ -83,7 +85,7 @@ try {
 
   const port = await freePort();
   const server: ChildProcess = fork(path.join(projectRoot, 'bench', 'server.ts'), [], {
-    execArgv: ['--import', 'tsx'],
+    execArgv: ['--import', 'tsx', ...(args.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.join(projectRoot, '.data', 'profiles')}`] : [])],
     env: { ...process.env, DATABASE_URL: database.connectionString, PORT: String(port), POOL_SIZE: String(connections) },
     stdio: 'inherit',
   });
@@ -107,9 +109,11 @@ try {
     return r;
   };
   console.log(`▶ measuring over HTTP on 127.0.0.1:${port}`);
-  await measure('search (specialty + commune, next slots)', searchPaths);
-  await measure('availability (4 weeks, one place and reason)', availabilityPaths);
+  if (args.only !== 'availability') await measure('search (specialty + commune, next slots)', searchPaths);
+  if (args.only !== 'search') await measure('availability (4 weeks, one place and reason)', availabilityPaths);
+  const exited = new Promise((resolve) => server.once('exit', resolve));
   server.kill('SIGTERM');
+  await exited;
 } finally {
   await database.shutdown();
 }

@@ -1,9 +1,12 @@
 /**
- * What the availability computation reads, for many practitioners at once: one query per table,
- * whatever the number of practitioners (the search page asks for ten at a time).
+ * What the availability computation reads, for many agendas at once and in ONE round trip: each agenda's
+ * practitioner, place and reason, its opening rules, absences, replacements and live appointments, and the
+ * holidays of the period, aggregated as JSON per agenda. One prepared statement per request keeps the
+ * database's planning and the network's system calls (costly on small machines) to a minimum.
  */
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
+import { executePrepared } from '../../platform/db/prepared.ts';
 import type { InstantRange, Occupancy, OpeningRule } from './domain/free-slots.ts';
 import type { LocalDate } from './domain/zoned-time.ts';
 
@@ -27,109 +30,105 @@ export interface BookingTargetRow {
   video: boolean | null;
 }
 
+/** Everything one agenda's free slots depend on over a period. */
+export interface AgendaInputs {
+  target: BookingTargetRow;
+  rules: OpeningRule[];
+  absences: InstantRange[];
+  replacements: InstantRange[];
+  occupancies: Occupancy[];
+  /** Public holidays of every area within the period, by area. */
+  holidays: Map<string, LocalDate[]>;
+}
+
+/** The period read: Paris dates for rules and holidays, instants for everything timed. */
+export interface AgendaPeriod {
+  firstDate: LocalDate;
+  lastDate: LocalDate;
+  from: Date;
+  to: Date;
+}
+
 /** Appointments last at most a working day (reasons: 480 minutes), so older starts need not be read. */
 const LONGEST_APPOINTMENT = '1 day';
 
-/** Column arrays for `unnest`, so a list of keys travels as three parameters. */
-function keyColumns(keys: readonly AgendaKey[]) {
-  return {
-    practitioners: keys.map((key) => key.practitionerId),
-    places: keys.map((key) => key.placeId),
-    reasons: keys.map((key) => key.reasonId),
-  };
+interface AgendaRow extends BookingTargetRow {
+  /** [weekday, start, end, validFrom, validUntil] */
+  rules: [number, string, string, LocalDate | null, LocalDate | null][];
+  /** [start ms, end ms] */
+  absences: [number, number][];
+  replacements: [number, number][];
+  /** [place id, reason id, start ms, end ms, hold expiry ms | null] */
+  occupancies: [string, string, number, number, number | null][];
+  /** [area, day] */
+  holidays: [string, LocalDate][] | null;
 }
 
-/** For each key, in order: the practitioner, the place and the reason as far as they exist and belong together. */
-export async function loadBookingTargets(db: Db, keys: readonly AgendaKey[]): Promise<BookingTargetRow[]> {
-  const { practitioners, places, reasons } = keyColumns(keys);
-  const { rows } = await sql<BookingTargetRow>`
+/**
+ * For each key, in order, the agenda's target rows and its inputs over the period. Instants travel as epoch
+ * milliseconds inside JSON: a busy page reads thousands, and parsing timestamp text costs more than the query.
+ */
+export async function loadAgendas(db: Db, keys: readonly AgendaKey[], period: AgendaPeriod): Promise<AgendaInputs[]> {
+  if (!keys.length) return [];
+  const rows = await executePrepared(db, sql<AgendaRow>`
     select p.id::text as "practitionerId", p.online_booking as "onlineBooking",
            pl.id::text as "placeId", c.departement,
            r.id::text as "reasonId", r.online_bookable as "onlineBookable", r.duration_minutes as "durationMinutes",
-           r.capacity, r.video
-      from unnest(${practitioners}::bigint[], ${places}::bigint[], ${reasons}::bigint[]) with ordinality
-           as k(practitioner_id, place_id, reason_id, position)
+           r.capacity, r.video,
+           coalesce((select json_agg(json_build_array(o.weekday, o.start_time::text, o.end_time::text, o.valid_from, o.valid_until))
+                       from opening_rules o
+                      where o.practitioner_id = p.id and o.place_id = pl.id and o.reason_ids @> array[r.id]
+                        and (o.valid_from is null or o.valid_from <= ${period.lastDate}::date)
+                        and (o.valid_until is null or o.valid_until >= ${period.firstDate}::date)), '[]') as rules,
+           coalesce((select json_agg(json_build_array(extract(epoch from a.starts_at) * 1000, extract(epoch from a.ends_at) * 1000))
+                       from absences a
+                      where a.practitioner_id = p.id and a.starts_at < ${period.to} and a.ends_at > ${period.from}), '[]') as absences,
+           coalesce((select json_agg(json_build_array(extract(epoch from x.starts_at) * 1000, extract(epoch from x.ends_at) * 1000))
+                       from replacements x
+                      where x.practitioner_id = p.id and x.starts_at < ${period.to} and x.ends_at > ${period.from}), '[]') as replacements,
+           -- The lower bound on starts_at lets the index appointments_practitioner_time read only the period.
+           coalesce((select json_agg(json_build_array(ap.place_id::text, ap.reason_id::text,
+                                                      extract(epoch from ap.starts_at) * 1000, extract(epoch from ap.ends_at) * 1000,
+                                                      extract(epoch from ap.hold_expires_at) * 1000))
+                       from appointments ap
+                      where ap.practitioner_id = p.id and ap.status in ('held', 'booked')
+                        and ap.starts_at < ${period.to}
+                        and ap.starts_at > ${period.from}::timestamptz - ${LONGEST_APPOINTMENT}::interval
+                        and ap.ends_at > ${period.from}), '[]') as occupancies,
+           (select json_agg(json_build_array(h.area, h.day))
+              from public_holidays h
+             where h.day between ${period.firstDate}::date and ${period.lastDate}::date) as holidays
+      from unnest(${keys.map((k) => k.practitionerId)}::bigint[], ${keys.map((k) => k.placeId)}::bigint[],
+                  ${keys.map((k) => k.reasonId)}::bigint[]) with ordinality as k(practitioner_id, place_id, reason_id, position)
       left join practitioners p on p.id = k.practitioner_id
       left join places pl on pl.id = k.place_id and pl.practitioner_id = p.id
       left join communes c on c.code = pl.commune_code
       left join visit_reasons r on r.id = k.reason_id and r.practitioner_id = p.id
-     order by k.position`.execute(db);
-  return rows;
+     order by k.position`);
+  const holidays = holidaysByArea(rows[0]?.holidays ?? null);
+  return rows.map(({ rules, absences, replacements, occupancies, holidays: _, ...target }) => ({
+    target,
+    rules: rules.map(([weekday, startTime, endTime, validFrom, validUntil]) => ({ weekday, startTime, endTime, validFrom, validUntil })),
+    absences: absences.map(toRange),
+    replacements: replacements.map(toRange),
+    occupancies: occupancies.map(([placeId, reasonId, start, end, holdExpiresAt]) => ({
+      placeId, reasonId, start: new Date(start), end: new Date(end), holdExpiresAt: holdExpiresAt === null ? null : new Date(holdExpiresAt),
+    })),
+    holidays,
+  }));
 }
 
-/** For each key, in order: the weekly rules of its place that offer its reason and apply somewhere in [first, last]. */
-export async function loadOpeningRules(db: Db, keys: readonly AgendaKey[], first: LocalDate, last: LocalDate): Promise<OpeningRule[][]> {
-  const { practitioners, places, reasons } = keyColumns(keys);
-  const { rows } = await sql<OpeningRule & { position: string }>`
-    select k.position::text as position, o.weekday, o.start_time::text as "startTime", o.end_time::text as "endTime",
-           o.valid_from as "validFrom", o.valid_until as "validUntil"
-      from unnest(${practitioners}::bigint[], ${places}::bigint[], ${reasons}::bigint[]) with ordinality
-           as k(practitioner_id, place_id, reason_id, position)
-      join opening_rules o on o.practitioner_id = k.practitioner_id and o.place_id = k.place_id
-                          and o.reason_ids @> array[k.reason_id]
-     where (o.valid_from is null or o.valid_from <= ${last}::date)
-       and (o.valid_until is null or o.valid_until >= ${first}::date)`.execute(db);
-  const rules: OpeningRule[][] = keys.map(() => []);
-  for (const { position, ...rule } of rows) rules[Number(position) - 1]!.push(rule);
-  return rules;
+function toRange([start, end]: [number, number]): InstantRange {
+  return { start: new Date(start), end: new Date(end) };
 }
 
-/** Absences of the practitioners overlapping [from, to), per practitioner. */
-export async function loadAbsences(db: Db, practitionerIds: readonly string[], from: Date, to: Date): Promise<Map<string, InstantRange[]>> {
-  const { rows } = await sql<InstantRange & { practitionerId: string }>`
-    select practitioner_id::text as "practitionerId", starts_at as start, ends_at as "end"
-      from absences
-     where practitioner_id = any(${practitionerIds}::bigint[]) and starts_at < ${to} and ends_at > ${from}`.execute(db);
-  return groupByPractitioner(rows);
-}
-
-/** Replacement periods of the practitioners overlapping [from, to), per practitioner. */
-export async function loadReplacements(db: Db, practitionerIds: readonly string[], from: Date, to: Date): Promise<Map<string, InstantRange[]>> {
-  const { rows } = await sql<InstantRange & { practitionerId: string }>`
-    select practitioner_id::text as "practitionerId", starts_at as start, ends_at as "end"
-      from replacements
-     where practitioner_id = any(${practitionerIds}::bigint[]) and starts_at < ${to} and ends_at > ${from}`.execute(db);
-  return groupByPractitioner(rows);
-}
-
-/** Booked appointments and holds (expired ones included: the domain decides) overlapping [from, to), per practitioner. */
-export async function loadOccupancies(db: Db, practitionerIds: readonly string[], from: Date, to: Date): Promise<Map<string, Occupancy[]>> {
-  // The lower bound on starts_at lets the index appointments_practitioner_time read only the window, not the history.
-  // Instants travel as epoch milliseconds: a busy page reads thousands, and parsing timestamp text costs more than the query.
-  const { rows } = await sql<{ practitionerId: string; placeId: string; reasonId: string; start: number; end: number; holdExpiresAt: number | null }>`
-    select practitioner_id::text as "practitionerId", place_id::text as "placeId", reason_id::text as "reasonId",
-           (extract(epoch from starts_at) * 1000)::float8 as start, (extract(epoch from ends_at) * 1000)::float8 as "end",
-           (extract(epoch from hold_expires_at) * 1000)::float8 as "holdExpiresAt"
-      from appointments
-     where practitioner_id = any(${practitionerIds}::bigint[])
-       and status in ('held', 'booked')
-       and starts_at < ${to} and starts_at > ${from}::timestamptz - ${LONGEST_APPOINTMENT}::interval
-       and ends_at > ${from}`.execute(db);
-  return groupByPractitioner(rows.map((row) => ({
-    ...row,
-    start: new Date(row.start),
-    end: new Date(row.end),
-    holdExpiresAt: row.holdExpiresAt === null ? null : new Date(row.holdExpiresAt),
-  })));
-}
-
-/** Public holidays of each area within [first, last], per area. */
-export async function loadHolidays(db: Db, areas: readonly string[], first: LocalDate, last: LocalDate): Promise<Map<string, LocalDate[]>> {
-  const { rows } = await sql<{ area: string; day: LocalDate }>`
-    select area, day from public_holidays
-     where area = any(${areas}::text[]) and day between ${first}::date and ${last}::date`.execute(db);
+/** The period's holidays grouped by area. */
+function holidaysByArea(pairs: [string, LocalDate][] | null): Map<string, LocalDate[]> {
   const byArea = new Map<string, LocalDate[]>();
-  for (const { area, day } of rows) byArea.set(area, [...(byArea.get(area) ?? []), day]);
-  return byArea;
-}
-
-/** Rows grouped by their practitioner, the practitioner id stripped. */
-function groupByPractitioner<T extends { practitionerId: string }>(rows: readonly T[]): Map<string, Omit<T, 'practitionerId'>[]> {
-  const groups = new Map<string, Omit<T, 'practitionerId'>[]>();
-  for (const { practitionerId, ...rest } of rows) {
-    const group = groups.get(practitionerId);
-    if (group) group.push(rest);
-    else groups.set(practitionerId, [rest]);
+  for (const [area, day] of pairs ?? []) {
+    const days = byArea.get(area);
+    if (days) days.push(day);
+    else byArea.set(area, [day]);
   }
-  return groups;
+  return byArea;
 }

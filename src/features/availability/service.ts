@@ -5,14 +5,11 @@
 import type { Db } from '../../platform/db/database.ts';
 import { holidayAreaOf } from '../reference/index.ts';
 import { listFreeSlots, type CalendarDay, type FreeSlot, type ReasonTerms } from './domain/free-slots.ts';
-import { addDays, firstInstantAt, localDateAt, type LocalDate } from './domain/zoned-time.ts';
+import { addDays, daysBetween, firstInstantAt, localDateAt, type LocalDate } from './domain/zoned-time.ts';
 import {
   OnlineBookingUnavailable, PlaceOrReasonNotFound, PractitionerNotFound, ReasonNotBookableOnline, StartDateTooFar,
 } from './errors.ts';
-import {
-  loadAbsences, loadBookingTargets, loadHolidays, loadOccupancies, loadOpeningRules, loadReplacements,
-  type AgendaKey, type BookingTargetRow,
-} from './repository.ts';
+import { loadAgendas, type AgendaInputs, type AgendaKey, type AgendaPeriod, type BookingTargetRow } from './repository.ts';
 
 export type { AgendaKey };
 export type { CalendarDay, FreeSlot };
@@ -61,15 +58,16 @@ interface BookableAgenda extends AgendaKey {
 /** The calendar of free slots of one practitioner, place and reason (GET /api/practitioners/:id/availability). */
 export async function getAvailabilityCalendar(db: Db, request: CalendarRequest): Promise<AvailabilityCalendar> {
   const from = calendarStart(request.from, request.now);
-  const [row] = await loadBookingTargets(db, [request]);
-  const agenda = bookableAgendaOf(row);
-  const [firstRound] = await computeFreeDays(db, [agenda], from, request.days + LOOKAHEAD_DAYS, request.now);
-  const calendar = firstRound!.slice(0, request.days);
-  let nextAvailableDate = firstFreeDate(firstRound!.slice(request.days));
+  const firstPeriod = periodOf(from, request.days + LOOKAHEAD_DAYS, request.now);
+  const [inputs] = await loadAgendas(db, [request], firstPeriod);
+  const agenda = bookableAgendaOf(inputs!.target);
+  const firstRound = freeDaysOf(agenda, inputs!, firstPeriod, request.now);
+  const calendar = firstRound.slice(0, request.days);
+  let nextAvailableDate = firstFreeDate(firstRound.slice(request.days));
   if (nextAvailableDate === null) {
-    const afterLookahead = addDays(from, request.days + LOOKAHEAD_DAYS);
-    const [secondRound] = await computeFreeDays(db, [agenda], afterLookahead, NEXT_AVAILABILITY_DAYS - LOOKAHEAD_DAYS, request.now);
-    nextAvailableDate = firstFreeDate(secondRound!);
+    const laterPeriod = periodOf(addDays(from, request.days + LOOKAHEAD_DAYS), NEXT_AVAILABILITY_DAYS - LOOKAHEAD_DAYS, request.now);
+    const [later] = await loadAgendas(db, [agenda], laterPeriod);
+    nextAvailableDate = firstFreeDate(freeDaysOf(agenda, later!, laterPeriod, request.now));
   }
   const { practitionerId, placeId, reasonId } = agenda;
   return { practitionerId, placeId, reasonId, from, days: request.days, calendar, nextAvailableDate };
@@ -83,21 +81,24 @@ export async function findNextFreeSlots(db: Db, keys: readonly AgendaKey[], opti
   const { now, days = 14, limit = 4, horizonDays = NEXT_AVAILABILITY_DAYS } = options;
   const result = new Map<string, NextFreeSlots>(keys.map((key) => [nextSlotsKey(key.practitionerId, key.placeId), { slots: [], nextAvailability: null }]));
   const unique = [...new Map(keys.map((key) => [nextSlotsKey(key.practitionerId, key.placeId), key])).values()];
-  const rows = unique.length ? await loadBookingTargets(db, unique) : [];
-  // Results stay keyed by the ids as the caller wrote them (rows come back in the order of `unique`).
-  const agendas = rows.flatMap((row, i) => (isBookable(row) ? [{ ...toBookableAgenda(row), key: nextSlotsKey(unique[i]!.practitionerId, unique[i]!.placeId) }] : []));
   const today = localDateAt(now.getTime());
 
-  const soon = await computeFreeDays(db, agendas, today, days, now);
-  const waiting: typeof agendas = [];
-  agendas.forEach((agenda, i) => {
-    const slots = soon[i]!.flatMap((day) => day.slots);
+  const soonPeriod = periodOf(today, days, now);
+  const soon = await loadAgendas(db, unique, soonPeriod);
+  const waiting: (BookableAgenda & { key: string })[] = [];
+  soon.forEach((inputs, i) => {
+    if (!isBookable(inputs.target)) return;
+    // Results stay keyed by the ids as the caller wrote them (rows come back in the order of `unique`).
+    const agenda = { ...toBookableAgenda(inputs.target), key: nextSlotsKey(unique[i]!.practitionerId, unique[i]!.placeId) };
+    const slots = freeDaysOf(agenda, inputs, soonPeriod, now).flatMap((day) => day.slots);
     if (slots.length) result.set(agenda.key, { slots: slots.slice(0, limit), nextAvailability: slots[0]!.start });
     else waiting.push(agenda);
   });
-  const later = await computeFreeDays(db, waiting, addDays(today, days), horizonDays - days, now);
+  if (!waiting.length || horizonDays <= days) return result;
+  const laterPeriod = periodOf(addDays(today, days), horizonDays - days, now);
+  const later = await loadAgendas(db, waiting, laterPeriod);
   waiting.forEach((agenda, i) => {
-    const first = later[i]!.find((day) => day.slots.length)?.slots[0];
+    const first = freeDaysOf(agenda, later[i]!, laterPeriod, now).find((day) => day.slots.length)?.slots[0];
     if (first) result.set(agenda.key, { slots: [], nextAvailability: first.start });
   });
   return result;
@@ -141,34 +142,29 @@ function toBookableAgenda(row: BookingTargetRow): BookableAgenda {
   };
 }
 
-/** Free days of each agenda from `firstDate` for `days` days: one query per table for all of them. */
-async function computeFreeDays(db: Db, agendas: readonly BookableAgenda[], firstDate: LocalDate, days: number, now: Date): Promise<CalendarDay[][]> {
-  if (!agendas.length || days <= 0) return agendas.map(() => []);
+/** The period of `days` Paris dates from `firstDate`; time already past cannot hold a free slot. */
+function periodOf(firstDate: LocalDate, days: number, now: Date): AgendaPeriod {
   const lastDate = addDays(firstDate, days - 1);
-  // Local midnights bracket every opening window of those dates; time already past cannot hold a free slot.
+  // Local midnights bracket every opening window of those dates.
   const from = new Date(Math.max(firstInstantAt(firstDate, 0), now.getTime()));
   const to = new Date(firstInstantAt(addDays(lastDate, 1), 0));
-  const practitionerIds = [...new Set(agendas.map((agenda) => agenda.practitionerId))];
-  const areas = [...new Set(agendas.map((agenda) => agenda.holidayArea))];
-  const [rules, absences, replacements, occupancies, holidays] = await Promise.all([
-    loadOpeningRules(db, agendas, firstDate, lastDate),
-    loadAbsences(db, practitionerIds, from, to),
-    loadReplacements(db, practitionerIds, from, to),
-    loadOccupancies(db, practitionerIds, from, to),
-    loadHolidays(db, areas, firstDate, lastDate),
-  ]);
-  return agendas.map((agenda, i) => listFreeSlots({
+  return { firstDate, lastDate, from, to };
+}
+
+/** Free days of one agenda over the period read for it. */
+function freeDaysOf(agenda: BookableAgenda, inputs: AgendaInputs, period: AgendaPeriod, now: Date): CalendarDay[] {
+  return listFreeSlots({
     placeId: agenda.placeId,
     reason: agenda.reason,
-    rules: rules[i]!,
-    absences: absences.get(agenda.practitionerId) ?? [],
-    replacements: replacements.get(agenda.practitionerId) ?? [],
-    holidays: holidays.get(agenda.holidayArea) ?? [],
-    occupancies: occupancies.get(agenda.practitionerId) ?? [],
-    firstDate,
-    days,
+    rules: inputs.rules,
+    absences: inputs.absences,
+    replacements: inputs.replacements,
+    holidays: inputs.holidays.get(agenda.holidayArea) ?? [],
+    occupancies: inputs.occupancies,
+    firstDate: period.firstDate,
+    days: daysBetween(period.firstDate, period.lastDate) + 1,
     now,
-  }));
+  });
 }
 
 /** The first date holding a free slot, or null. */

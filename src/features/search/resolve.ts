@@ -9,7 +9,7 @@ import type { Language } from '../../platform/i18n/catalogue.ts';
 import { interpretWhat } from './domain/interpretation.ts';
 import { foldSeparators, isCommuneCode, tidyQuery, withoutTitle } from './domain/query-text.ts';
 import { resolveCommune, type CommuneMatch } from './place-repository.ts';
-import { executePrepared } from './prepared.ts';
+import { executePrepared } from '../../platform/db/prepared.ts';
 import type { SearchCenter, SearchTarget } from './search-repository.ts';
 import { bestLabelMatch, bestNameMatch } from './suggest-repository.ts';
 

@@ -11,7 +11,7 @@ import type { Db } from '../../platform/db/database.ts';
 import type { Sector } from '../../platform/db/schema.ts';
 import { BAND_LIMITS_KM, ENOUGH_RESULTS } from './domain/distance.ts';
 import type { ResultCardRow, ResultCardsSql } from './result-repository.ts';
-import { executePrepared } from './prepared.ts';
+import { executePrepared } from '../../platform/db/prepared.ts';
 import { matchText, type MatchRank } from './text-match.ts';
 
 /** What the list is about: a specialty, a reason kind, names, or anything near the place. */
