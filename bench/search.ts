@@ -1,5 +1,5 @@
 /**
- * `npm run bench:search [-- --practitioners 100000 --duration 20 --connections 16]`
+ * `npm run bench:search [-- --practitioners 100000 --duration 20 --connections 16 --cache-ms 0 --profile]`
  * Builds (or reuses) a large demo database under .data/bench, starts the API server in a child process and
  * measures over HTTP with autocannon: specialty + city searches with next availabilities on random real communes,
  * and the practitioner 4-week availability call. Prints p50/p99 latency and requests/s.
@@ -20,6 +20,7 @@ const { values: args } = parseArgs({
     connections: { type: 'string', default: '16' },
     seed: { type: 'string', default: '1' },
     only: { type: 'string' },
+    'cache-ms': { type: 'string', default: '0' },
     profile: { type: 'boolean', default: false },
   },
 });
@@ -42,7 +43,10 @@ function mulberry32(seed: number): () => number {
 const config = { ...loadConfig(), dataDir: path.join(projectRoot, '.data', 'bench') };
 const benchEnv = { ...process.env, CRENEAU_DATA_DIR: config.dataDir };
 const serverSettings = {
-  settings: { shared_buffers: '2GB', effective_cache_size: '8GB', work_mem: '16MB', max_wal_size: '8GB' },
+  settings: {
+    shared_buffers: '2GB', effective_cache_size: '8GB', work_mem: '16MB', max_wal_size: '8GB',
+    shared_preload_libraries: 'pg_stat_statements', 'pg_stat_statements.track': 'all',
+  },
 };
 const countPractitioners = async (db: Awaited<ReturnType<typeof provisionDatabase>>['db']) =>
   Number((await sql<{ n: string }>`select count(*) as n from practitioners`.execute(db)).rows[0]?.n ?? 0);
@@ -86,7 +90,7 @@ try {
   const port = await freePort();
   const server: ChildProcess = fork(path.join(projectRoot, 'bench', 'server.ts'), [], {
     execArgv: ['--import', 'tsx', ...(args.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.join(projectRoot, '.data', 'profiles')}`] : [])],
-    env: { ...process.env, DATABASE_URL: database.connectionString, PORT: String(port), POOL_SIZE: String(connections) },
+    env: { ...process.env, DATABASE_URL: database.connectionString, PORT: String(port), POOL_SIZE: String(connections), LIST_SLOTS_CACHE_MS: args['cache-ms'] },
     stdio: 'inherit',
   });
   await new Promise<void>((resolve, reject) => {
@@ -94,6 +98,11 @@ try {
     server.once('exit', (code) => reject(new Error(`bench server exited (${code})`)));
   });
 
+  const resetStatements = () => sql`select pg_stat_statements_reset()`.execute(database.db).catch(() => undefined);
+  if (args.profile) {
+    await sql`create extension if not exists pg_stat_statements`.execute(database.db);
+    await resetStatements();
+  }
   const measure = async (title: string, paths: string[]) => {
     let i = 0;
     const run = (seconds: number) => autocannon({
@@ -109,11 +118,22 @@ try {
     return r;
   };
   console.log(`▶ measuring over HTTP on 127.0.0.1:${port}`);
-  if (args.only !== 'availability') await measure('search (specialty + commune, next slots)', searchPaths);
+  const cached = Number(args['cache-ms']) > 0 ? `, next slots cached ${args['cache-ms']} ms` : ', nothing cached';
+  if (args.only !== 'availability') await measure(`search (specialty + commune, ${cached.slice(2)})`, searchPaths);
   if (args.only !== 'search') await measure('availability (4 weeks, one place and reason)', availabilityPaths);
+  if (args.profile) await printStatementCosts(database.db);
   const exited = new Promise((resolve) => server.once('exit', resolve));
   server.kill('SIGTERM');
   await exited;
 } finally {
   await database.shutdown();
+}
+
+/** With --profile: where the database spent its time, per statement (needs the pg_stat_statements library). */
+async function printStatementCosts(db: Awaited<ReturnType<typeof provisionDatabase>>['db']) {
+  const { rows } = await sql<{ calls: string; mean: number; total: number; query: string }>`
+    select calls::text, mean_exec_time + mean_plan_time as mean, total_exec_time + total_plan_time as total, left(regexp_replace(query, '[[:space:]]+', ' ', 'g'), 110) as query
+      from pg_stat_statements order by total_exec_time desc limit 8`.execute(db);
+  console.log('database time per statement (ms):');
+  for (const r of rows) console.log(`  ${r.total.toFixed(0).padStart(7)} total · ${r.mean.toFixed(2).padStart(6)} mean · ${r.calls.padStart(6)} calls · ${r.query}`);
 }

@@ -21,7 +21,7 @@ if (!existsSync(path.join(defaultWebDist, 'index.html'))) {
 }
 
 const app = await buildApp({
-  context: { db: database.db, now: () => new Date() },
+  context: { db: database.db, now: () => new Date(), listSlotsCacheMs: config.listSlotsCacheMs },
   routes: featureRoutes,
   webDist: defaultWebDist,
   logger: config.production,

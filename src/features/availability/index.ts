@@ -4,6 +4,7 @@ export {
   type AgendaKey, type AvailabilityCalendar, type CalendarDay, type CalendarRequest, type FreeSlot,
   type NextFreeSlots, type NextFreeSlotsOptions,
 } from './service.ts';
+export { createNextSlotsCache, type NextSlotsCache } from './next-slots-cache.ts';
 /** Paris calendar dates and wall-clock times ⇄ UTC instants, DST-aware (see domain/zoned-time.ts). */
 export {
   addDays, daysBetween, firstInstantAt, isLocalDate, isoWeekday, lastInstantAt, localDateAt, secondsOfTime, PARIS,

@@ -50,6 +50,16 @@ describe('next free slots of many agendas at once (search results)', () => {
     for (const a of [offline, phoneOnly, unknown]) assert.deepEqual(result.get(keyOf(a)), { slots: [], nextAvailability: null });
   });
 
+  it('gathers the four slots across the first days and the rest of the fortnight when the first days are nearly full', async () => {
+    // Open on Mondays and Fridays only; Monday 2 March is taken but for its last slot, so three come from Friday 6.
+    const a = await insertAgenda(t.db, { weekdays: [1, 5] });
+    await insertAbsence(t.db, a, '2026-03-02T06:00:00Z', '2026-03-02T16:30:00Z');
+    const result = await findNextFreeSlots(t.db, [a], { now: NOW });
+    assert.deepEqual(result.get(keyOf(a))?.slots.map((slot) => slot.start),
+      ['2026-03-02T16:30:00.000Z', '2026-03-06T07:00:00.000Z', '2026-03-06T07:30:00.000Z', '2026-03-06T08:00:00.000Z']);
+    assert.equal(result.get(keyOf(a))?.nextAvailability, '2026-03-02T16:30:00.000Z');
+  });
+
   it('answers an empty map for no agendas', async () => {
     assert.equal((await findNextFreeSlots(t.db, [], { now: NOW })).size, 0);
   });

@@ -19,6 +19,8 @@ export const LATEST_START_DAYS = 365;
 export const NEXT_AVAILABILITY_DAYS = 90;
 /** Days read together with a calendar so that the next free day is usually found without a second round. */
 const LOOKAHEAD_DAYS = 7;
+/** Days read first for result lists: enough for most agendas' first few free slots. */
+const FIRST_ROUND_DAYS = 3;
 
 export interface CalendarRequest extends AgendaKey {
   /** First Paris date wanted; earlier than today (or absent) means today. */
@@ -75,32 +77,49 @@ export async function getAvailabilityCalendar(db: Db, request: CalendarRequest):
 
 /**
  * The next free slots of many agendas at once, for search results, keyed by `nextSlotsKey(practitionerId, placeId)`.
- * Unknown or not-bookable agendas get no slots. Only agendas with nothing in `days` days are read further, up to 90.
+ * Unknown or not-bookable agendas get no slots. Reading widens in rounds (the first days, then up to `days`, then up
+ * to `horizonDays` for the next availability only), each round reading only the agendas still short of slots:
+ * most agendas fill their few slots within days, so most pages cost one short read.
  */
 export async function findNextFreeSlots(db: Db, keys: readonly AgendaKey[], options: NextFreeSlotsOptions): Promise<Map<string, NextFreeSlots>> {
   const { now, days = 14, limit = 4, horizonDays = NEXT_AVAILABILITY_DAYS } = options;
   const result = new Map<string, NextFreeSlots>(keys.map((key) => [nextSlotsKey(key.practitionerId, key.placeId), { slots: [], nextAvailability: null }]));
   const unique = [...new Map(keys.map((key) => [nextSlotsKey(key.practitionerId, key.placeId), key])).values()];
   const today = localDateAt(now.getTime());
+  const rounds = [
+    { from: 0, to: Math.min(FIRST_ROUND_DAYS, days) },
+    { from: Math.min(FIRST_ROUND_DAYS, days), to: days },
+    { from: days, to: horizonDays },
+  ].filter((round) => round.to > round.from);
 
-  const soonPeriod = periodOf(today, days, now);
-  const soon = await loadAgendas(db, unique, soonPeriod);
-  const waiting: (BookableAgenda & { key: string })[] = [];
-  soon.forEach((inputs, i) => {
-    if (!isBookable(inputs.target)) return;
+  type ListedAgenda = BookableAgenda & { key: string };
+  /** Adds a round's slots to the results; returns the agendas the next round must read. */
+  const collect = (round: { from: number; to: number }, period: AgendaPeriod, agendas: ListedAgenda[], inputs: AgendaInputs[]) =>
+    agendas.filter((agenda, i) => {
+      const found = result.get(agenda.key)!;
+      const slots = freeDaysOf(agenda, inputs[i]!, period, now).flatMap((day) => day.slots);
+      if (round.from < days) found.slots = [...found.slots, ...slots.slice(0, limit - found.slots.length)];
+      found.nextAvailability ??= slots[0]?.start ?? null;
+      return found.nextAvailability === null || (round.to < days && found.slots.length < limit);
+    });
+
+  const [first, ...later] = rounds;
+  if (!first || !unique.length) return result;
+  const firstPeriod = periodOf(today, first.to, now);
+  const agendas: ListedAgenda[] = [];
+  const inputs: AgendaInputs[] = [];
+  (await loadAgendas(db, unique, firstPeriod)).forEach((input, i) => {
+    if (!isBookable(input.target)) return;
     // Results stay keyed by the ids as the caller wrote them (rows come back in the order of `unique`).
-    const agenda = { ...toBookableAgenda(inputs.target), key: nextSlotsKey(unique[i]!.practitionerId, unique[i]!.placeId) };
-    const slots = freeDaysOf(agenda, inputs, soonPeriod, now).flatMap((day) => day.slots);
-    if (slots.length) result.set(agenda.key, { slots: slots.slice(0, limit), nextAvailability: slots[0]!.start });
-    else waiting.push(agenda);
+    agendas.push({ ...toBookableAgenda(input.target), key: nextSlotsKey(unique[i]!.practitionerId, unique[i]!.placeId) });
+    inputs.push(input);
   });
-  if (!waiting.length || horizonDays <= days) return result;
-  const laterPeriod = periodOf(addDays(today, days), horizonDays - days, now);
-  const later = await loadAgendas(db, waiting, laterPeriod);
-  waiting.forEach((agenda, i) => {
-    const first = freeDaysOf(agenda, later[i]!, laterPeriod, now).find((day) => day.slots.length)?.slots[0];
-    if (first) result.set(agenda.key, { slots: [], nextAvailability: first.start });
-  });
+  let pending = collect(first, firstPeriod, agendas, inputs);
+  for (const round of later) {
+    if (!pending.length) break;
+    const period = periodOf(addDays(today, round.from), round.to - round.from, now);
+    pending = collect(round, period, pending, await loadAgendas(db, pending, period));
+  }
   return result;
 }
 

@@ -11,6 +11,7 @@ import { search as messages } from '../../platform/i18n/messages/search.ts';
 import {
   errorSchema, placeSuggestionsSchema, searchQuerySchema, searchResponseSchema, suggestionsSchema, suggestQuerySchema,
 } from './schemas.ts';
+import { createNextSlotsCache } from '../availability/index.ts';
 import { searchPractitioners } from './service.ts';
 import { suggest, suggestPlaces } from './suggest-service.ts';
 
@@ -22,8 +23,9 @@ function invalidParameter(error: FastifyError): InvalidInput {
   return new InvalidInput(key, { field });
 }
 
-export const searchRoutes: FeatureRoutes = (app, { db, now }) => {
+export const searchRoutes: FeatureRoutes = (app, { db, now, listSlotsCacheMs }) => {
   const api = app.withTypeProvider<ZodTypeProvider>();
+  const nextSlots = listSlotsCacheMs ? createNextSlotsCache({ ttlMs: listSlotsCacheMs }).find : undefined;
 
   api.get('/suggest', {
     attachValidation: true,
@@ -72,6 +74,6 @@ export const searchRoutes: FeatureRoutes = (app, { db, now }) => {
       language: q.language ?? null,
       video: q.video === 'true',
       page: q.page ?? 1,
-    }, { now: now(), lang: request.lang });
+    }, { now: now(), lang: request.lang, findNextFreeSlots: nextSlots });
   });
 };

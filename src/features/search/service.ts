@@ -6,6 +6,9 @@ import type { Db } from '../../platform/db/database.ts';
 import type { Sector } from '../../platform/db/schema.ts';
 import type { Language } from '../../platform/i18n/catalogue.ts';
 import { findNextFreeSlots, nextSlotsKey, type NextFreeSlots } from '../availability/index.ts';
+
+/** Where result lists get their next free slots: the availability service, or a short-lived cache of it. */
+export type NextSlotsFinder = typeof findNextFreeSlots;
 import { practitionerDisplayName } from '../practitioners/index.ts';
 import { RADIUS_STEPS_KM, widerRadius } from './domain/distance.ts';
 import { fairnessWindow } from './domain/fairness.ts';
@@ -55,7 +58,10 @@ export interface SearchResponse {
 }
 
 /** One page of search results for a validated request. */
-export async function searchPractitioners(db: Db, request: SearchRequest, options: { now: Date; lang: Language }): Promise<SearchResponse> {
+export async function searchPractitioners(
+  db: Db, request: SearchRequest, options: { now: Date; lang: Language; findNextFreeSlots?: NextSlotsFinder },
+): Promise<SearchResponse> {
+  const find = options.findNextFreeSlots ?? findNextFreeSlots;
   const resolved = await resolveSearchRequest(db, request, options.lang);
   if (!resolved.target) {
     return { query: { ...resolved.query, radiusKm: null }, total: 0, page: request.page, pageCount: 0, results: [] };
@@ -73,9 +79,9 @@ export async function searchPractitioners(db: Db, request: SearchRequest, option
   const offset = (request.page - 1) * PAGE_SIZE;
   const cards = resultCardsSql(preference, options.lang);
   const page = request.availableWithin
-    ? await availablePage(db, criteria, cards, request.availableWithin, offset, options.now)
+    ? await availablePage(db, find, criteria, cards, request.availableWithin, offset, options.now)
     : await nearestPage(db, criteria, cards, offset);
-  const slots = await nextSlotsOf(db, page.rows, options.now);
+  const slots = await nextSlotsOf(db, find, page.rows, options.now);
   return {
     query: { ...resolved.query, radiusKm: page.radiusKm },
     total: page.total,
@@ -103,14 +109,14 @@ async function nearestPage(db: Db, criteria: SearchCriteria, cards: ResultCardsS
  * checked radius by radius, widening while fewer than ten are free.
  */
 async function availablePage(
-  db: Db, criteria: SearchCriteria, cards: ResultCardsSql, days: number, offset: number, now: Date,
+  db: Db, find: NextSlotsFinder, criteria: SearchCriteria, cards: ResultCardsSql, days: number, offset: number, now: Date,
 ): Promise<ResultPage> {
   let radiusKm: number | null = criteria.center ? RADIUS_STEPS_KM[0] : null;
   for (;;) {
     const listed = await findResultPage(db, criteria, {
       radiiKm: radiusKm === null ? null : [radiusKm], offset: 0, limit: AVAILABILITY_SCAN_LIMIT, cards,
     });
-    const free = await nextSlotsOf(db, listed.rows, now, { days, limit: 1, horizonDays: days });
+    const free = await nextSlotsOf(db, find, listed.rows, now, { days, limit: 1, horizonDays: days });
     const available = listed.rows.filter((row) => free.get(nextSlotsKey(row.practitionerId, row.placeId))?.slots.length);
     const wider = radiusKm === null ? null : widerRadius(radiusKm, available.length);
     if (wider === null) return { radiusKm, total: available.length, rows: available.slice(offset, offset + PAGE_SIZE) };
@@ -120,13 +126,13 @@ async function availablePage(
 
 /** Next free slots of the cards' agendas in one batched call; practitioners without online booking get none (B7). */
 async function nextSlotsOf(
-  db: Db, cards: readonly ResultCardRow[], now: Date, window: { days?: number; limit?: number; horizonDays?: number } = {},
+  db: Db, find: NextSlotsFinder, cards: readonly ResultCardRow[], now: Date, window: { days?: number; limit?: number; horizonDays?: number } = {},
 ): Promise<Map<string, NextFreeSlots>> {
   const keys = cards
     .filter((card) => card.onlineBooking && card.reasonId !== null)
     .map((card) => ({ practitionerId: card.practitionerId, placeId: card.placeId, reasonId: card.reasonId! }));
   if (!keys.length) return new Map();
-  return findNextFreeSlots(db, keys, { now, ...window });
+  return find(db, keys, { now, ...window });
 }
 
 function toResult(card: ResultCardRow, distanceKm: number | null, free: NextFreeSlots | undefined): SearchResult {

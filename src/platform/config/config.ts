@@ -15,6 +15,8 @@ export interface Config {
   /** Public URL printed at start and used in links. */
   publicUrl: string | undefined;
   production: boolean;
+  /** How long search result lists may reuse computed next free slots (docs/decisions.md « Performance »). */
+  listSlotsCacheMs: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -26,5 +28,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoPractitioners: Number(env.CRENEAU_DEMO_PRACTITIONERS ?? 2000),
     publicUrl: env.PUBLIC_URL || undefined,
     production: env.NODE_ENV === 'production',
+    listSlotsCacheMs: Number(env.CRENEAU_LIST_SLOTS_CACHE_MS ?? 30_000),
   };
 }

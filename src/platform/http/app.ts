@@ -27,6 +27,8 @@ export interface AppContext {
   db: Db;
   /** The clock, injectable for tests. */
   now: () => Date;
+  /** How long search result lists may reuse computed next free slots (0 or absent: always recompute). */
+  listSlotsCacheMs?: number;
 }
 
 /** A feature's routes: registered under /api with the shared context. */
