@@ -1,31 +1,20 @@
 /** GET /api/practitioners/:id (SPEC B5–B7): the practitioner page, with what its sector means for reimbursement. */
 import type { Db } from '../../platform/db/database.ts';
-import type { Sector } from '../../platform/db/schema.ts';
 import type { Language } from '../../platform/i18n/catalogue.ts';
 import { practitionerDisplayName } from './domain/display-name.ts';
 import { explainSector, type SectorExplanation } from './domain/reimbursement.ts';
 import { PractitionerNotFound } from './errors.ts';
-import { findPractitioner, listBookableReasons, listPlaces, type PlaceRow, type ReasonRow } from './repository.ts';
+import { findPractitioner, listBookableReasons, listPlaces, type PlaceRow, type PractitionerRow, type ReasonRow } from './repository.ts';
 
-export interface PractitionerPage {
-  id: string;
-  rpps: string;
-  civility: 'M' | 'MME';
-  title: 'DR' | 'PR' | null;
-  firstName: string;
-  lastName: string;
+/** The fields of the practitioner row shown as they are. */
+type ShownAsStored = 'id' | 'rpps' | 'civility' | 'title' | 'firstName' | 'lastName' | 'sector' | 'carteVitale'
+  | 'tiersPayant' | 'paymentMethods' | 'languages' | 'onlineBooking' | 'phone' | 'presentation';
+
+export interface PractitionerPage extends Pick<PractitionerRow, ShownAsStored> {
   name: string;
   profession: { code: string; label: string };
   specialty: { code: string; slug: string; label: string };
-  sector: Sector;
   reimbursement: SectorExplanation;
-  carteVitale: boolean;
-  tiersPayant: boolean;
-  paymentMethods: string[];
-  languages: string[];
-  onlineBooking: boolean;
-  phone: string | null;
-  presentation: string | null;
   places: PlaceRow[];
   reasons: ReasonRow[];
 }
