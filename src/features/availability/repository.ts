@@ -55,10 +55,10 @@ const LONGEST_APPOINTMENT = '1 day';
 interface AgendaRow extends BookingTargetRow {
   /** [weekday, start, end, validFrom, validUntil] */
   rules: [number, string, string, LocalDate | null, LocalDate | null][];
-  /** [start ms, end ms] */
+  /** [start, end] in epoch seconds */
   absences: [number, number][];
   replacements: [number, number][];
-  /** [place id, reason id, start ms, end ms, hold expiry ms | null] */
+  /** [place id, reason id, start, end, hold expiry | null], instants in epoch seconds */
   occupancies: [string, string, number, number, number | null][];
   /** [area, day] */
   holidays: [string, LocalDate][] | null;
@@ -66,7 +66,8 @@ interface AgendaRow extends BookingTargetRow {
 
 /**
  * For each key, in order, the agenda's target rows and its inputs over the period. Instants travel as epoch
- * milliseconds inside JSON: a busy page reads thousands, and parsing timestamp text costs more than the query.
+ * seconds inside JSON (float8 `date_part`, cheaper than numeric `extract`): a busy page reads thousands, and
+ * parsing timestamp text costs more than the query.
  */
 export async function loadAgendas(db: Db, keys: readonly AgendaKey[], period: AgendaPeriod): Promise<AgendaInputs[]> {
   if (!keys.length) return [];
@@ -80,16 +81,16 @@ export async function loadAgendas(db: Db, keys: readonly AgendaKey[], period: Ag
                       where o.practitioner_id = p.id and o.place_id = pl.id and o.reason_ids @> array[r.id]
                         and (o.valid_from is null or o.valid_from <= ${period.lastDate}::date)
                         and (o.valid_until is null or o.valid_until >= ${period.firstDate}::date)), '[]') as rules,
-           coalesce((select json_agg(json_build_array(extract(epoch from a.starts_at) * 1000, extract(epoch from a.ends_at) * 1000))
+           coalesce((select json_agg(json_build_array(date_part('epoch', a.starts_at), date_part('epoch', a.ends_at)))
                        from absences a
                       where a.practitioner_id = p.id and a.starts_at < ${period.to} and a.ends_at > ${period.from}), '[]') as absences,
-           coalesce((select json_agg(json_build_array(extract(epoch from x.starts_at) * 1000, extract(epoch from x.ends_at) * 1000))
+           coalesce((select json_agg(json_build_array(date_part('epoch', x.starts_at), date_part('epoch', x.ends_at)))
                        from replacements x
                       where x.practitioner_id = p.id and x.starts_at < ${period.to} and x.ends_at > ${period.from}), '[]') as replacements,
            -- The lower bound on starts_at lets the index appointments_practitioner_time read only the period.
            coalesce((select json_agg(json_build_array(ap.place_id::text, ap.reason_id::text,
-                                                      extract(epoch from ap.starts_at) * 1000, extract(epoch from ap.ends_at) * 1000,
-                                                      extract(epoch from ap.hold_expires_at) * 1000))
+                                                      date_part('epoch', ap.starts_at), date_part('epoch', ap.ends_at),
+                                                      date_part('epoch', ap.hold_expires_at)))
                        from appointments ap
                       where ap.practitioner_id = p.id and ap.status in ('held', 'booked')
                         and ap.starts_at < ${period.to}
@@ -112,14 +113,16 @@ export async function loadAgendas(db: Db, keys: readonly AgendaKey[], period: Ag
     absences: absences.map(toRange),
     replacements: replacements.map(toRange),
     occupancies: occupancies.map(([placeId, reasonId, start, end, holdExpiresAt]) => ({
-      placeId, reasonId, start: new Date(start), end: new Date(end), holdExpiresAt: holdExpiresAt === null ? null : new Date(holdExpiresAt),
+      placeId, reasonId, start: new Date(start * 1000), end: new Date(end * 1000),
+      holdExpiresAt: holdExpiresAt === null ? null : new Date(holdExpiresAt * 1000),
     })),
     holidays,
   }));
 }
 
+/** A range read as epoch seconds. */
 function toRange([start, end]: [number, number]): InstantRange {
-  return { start: new Date(start), end: new Date(end) };
+  return { start: new Date(start * 1000), end: new Date(end * 1000) };
 }
 
 /** The period's holidays grouped by area. */
