@@ -3,18 +3,16 @@
  * Invalid input answers 400 with a sentence naming the parameter, in the request's language.
  */
 import { z } from 'zod';
-import type { FastifyError } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { FeatureRoutes } from '../../platform/http/app.ts';
-import { InvalidInput } from '../../platform/errors.ts';
 import type { MessageKey } from '../../platform/i18n/catalogue.ts';
-import { availability as messages } from '../../platform/i18n/messages/availability.ts';
+import { integerParam } from '../../platform/http/query-params.ts';
 import { isLocalDate } from './domain/zoned-time.ts';
 import { getAvailabilityCalendar } from './service.ts';
 
 const DEFAULT_DAYS = 7;
 
-/** Zod messages carry catalogue keys; the handler turns the first one into a translated 400. */
+/** Zod messages carry catalogue keys; the app's error handler turns the first one into a translated 400. */
 const missingOr = (key: MessageKey) => ({ error: (issue: { input?: unknown }) => (issue.input === undefined ? 'availability.error.missing' : key) });
 
 /** A decimal id of a practitioner, place or reason; 18 digits always fit a bigint. */
@@ -30,10 +28,7 @@ const querySchema = z.object({
     .refine(isLocalDate, { error: 'availability.error.invalid_from' })
     .optional()
     .meta({ description: 'First Paris date, YYYY-MM-DD; default and minimum: today; at most one year ahead' }),
-  days: z.string({ error: 'availability.error.invalid_days' })
-    .regex(/^[0-9]{1,2}$/, { error: 'availability.error.invalid_days' })
-    .transform(Number)
-    .pipe(z.number().int().min(1, { error: 'availability.error.invalid_days' }).max(28, { error: 'availability.error.invalid_days' }))
+  days: integerParam(1, 28, 'availability.error.invalid_days')
     .optional()
     .meta({ description: 'Number of days, 1–28 (default 7)' }),
 });
@@ -57,17 +52,9 @@ const calendarSchema = z.object({
 
 const errorSchema = z.object({ error: z.string(), message: z.string() });
 
-/** The 400 for the first invalid parameter, with the sentence its schema names. */
-function invalidParameter(error: FastifyError): InvalidInput {
-  const issue = error.validation?.[0];
-  const field = issue?.instancePath.replace(/^\//, '') || error.validationContext || '';
-  const key = issue?.message && issue.message in messages.fr ? (issue.message as MessageKey) : 'error.field_invalid';
-  return new InvalidInput(key, { field });
-}
 
 export const availabilityRoutes: FeatureRoutes = (app, { db, now }) => {
   app.withTypeProvider<ZodTypeProvider>().get('/practitioners/:id/availability', {
-    attachValidation: true,
     schema: {
       summary: 'Free slots of a practitioner for one place and visit reason, day by day',
       tags: ['availability'],
@@ -76,7 +63,6 @@ export const availabilityRoutes: FeatureRoutes = (app, { db, now }) => {
       response: { 200: calendarSchema, 400: errorSchema, 404: errorSchema },
     },
   }, async (request) => {
-    if (request.validationError) throw invalidParameter(request.validationError as FastifyError);
     const { place, reason, from, days } = request.query;
     return getAvailabilityCalendar(db, {
       practitionerId: request.params.id, placeId: place, reasonId: reason, from, days: days ?? DEFAULT_DAYS, now: now(),

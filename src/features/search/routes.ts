@@ -2,12 +2,8 @@
  * GET /api/suggest, /api/places/suggest and /api/search (docs/api.md): validate, then ask the services.
  * Invalid input answers 400 with a translated sentence naming the parameter; nothing a user types reaches a 500.
  */
-import type { FastifyError } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { FeatureRoutes } from '../../platform/http/app.ts';
-import { InvalidInput } from '../../platform/errors.ts';
-import type { MessageKey } from '../../platform/i18n/catalogue.ts';
-import { search as messages } from '../../platform/i18n/messages/search.ts';
 import {
   errorSchema, placeSuggestionsSchema, searchQuerySchema, searchResponseSchema, suggestionsSchema, suggestQuerySchema,
 } from './schemas.ts';
@@ -15,20 +11,12 @@ import { createNextSlotsCache } from '../availability/index.ts';
 import { searchPractitioners } from './service.ts';
 import { suggest, suggestPlaces } from './suggest-service.ts';
 
-/** The 400 for the first invalid parameter, with the sentence its schema names. */
-function invalidParameter(error: FastifyError): InvalidInput {
-  const issue = error.validation?.[0];
-  const field = issue?.instancePath.replace(/^\//, '') || error.validationContext || '';
-  const key = issue?.message && issue.message in messages.fr ? (issue.message as MessageKey) : 'error.field_invalid';
-  return new InvalidInput(key, { field });
-}
 
 export const searchRoutes: FeatureRoutes = (app, { db, now, listSlotsCacheMs }) => {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const nextSlots = listSlotsCacheMs ? createNextSlotsCache({ ttlMs: listSlotsCacheMs }).find : undefined;
 
   api.get('/suggest', {
-    attachValidation: true,
     schema: {
       summary: 'Suggestions while typing: specialties, visit reasons, practitioners, establishments',
       tags: ['search'],
@@ -36,12 +24,10 @@ export const searchRoutes: FeatureRoutes = (app, { db, now, listSlotsCacheMs }) 
       response: { 200: suggestionsSchema, 400: errorSchema },
     },
   }, async (request) => {
-    if (request.validationError) throw invalidParameter(request.validationError as FastifyError);
     return suggest(db, request.query.q, request.lang);
   });
 
   api.get('/places/suggest', {
-    attachValidation: true,
     schema: {
       summary: 'Communes for « Où ? »: by name (typo-tolerant) or postal-code prefix',
       tags: ['search'],
@@ -49,12 +35,10 @@ export const searchRoutes: FeatureRoutes = (app, { db, now, listSlotsCacheMs }) 
       response: { 200: placeSuggestionsSchema, 400: errorSchema },
     },
   }, async (request) => {
-    if (request.validationError) throw invalidParameter(request.validationError as FastifyError);
     return { places: await suggestPlaces(db, request.query.q) };
   });
 
   api.get('/search', {
-    attachValidation: true,
     schema: {
       summary: 'Practitioners near a place for a specialty, reason or name, with filters and next free slots',
       tags: ['search'],
@@ -62,7 +46,6 @@ export const searchRoutes: FeatureRoutes = (app, { db, now, listSlotsCacheMs }) 
       response: { 200: searchResponseSchema, 400: errorSchema },
     },
   }, async (request) => {
-    if (request.validationError) throw invalidParameter(request.validationError as FastifyError);
     const q = request.query;
     return searchPractitioners(db, {
       what: q.what ?? '',

@@ -3,6 +3,7 @@
  * Validation messages are catalogue keys, turned into a translated 400 by `invalidParameter` (routes.ts).
  */
 import { z } from 'zod';
+import { integerParam } from '../../platform/http/query-params.ts';
 import { withoutControlCharacters } from './domain/query-text.ts';
 
 export const SECTORS = ['1', '2', '2-optam', '2-optam-co', 'conventionne', 'non-conventionne'] as const;
@@ -48,10 +49,7 @@ export const searchQuerySchema = z.object({
     .meta({ description: 'ISO 639-1 code of a spoken language' }),
   video: z.enum(['true', 'false'], { error: 'search.error.invalid_video' }).optional()
     .meta({ description: '`true`: only practitioners offering a video consultation' }),
-  page: z.string({ error: 'search.error.invalid_page' })
-    .regex(/^[0-9]{1,3}$/, { error: 'search.error.invalid_page' })
-    .transform(Number)
-    .pipe(z.number().int().min(1, { error: 'search.error.invalid_page' }).max(100, { error: 'search.error.invalid_page' }))
+  page: integerParam(1, 100, 'search.error.invalid_page')
     .optional()
     .meta({ description: 'Page of 10 results, 1–100' }),
 });

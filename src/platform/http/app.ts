@@ -17,7 +17,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { AppError, type ErrorKind } from '../errors.ts';
-import { languageFromHeader, translate, type Language } from '../i18n/catalogue.ts';
+import { isMessageKey, languageFromHeader, translate, type Language } from '../i18n/catalogue.ts';
 import { projectRoot } from '../config/config.ts';
 import type { Db } from '../db/database.ts';
 
@@ -122,10 +122,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       return reply.status(statusOf[error.kind]).send({ error: error.kind, message: translate(lang, error.messageKey, error.params) });
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
-      const fields = [...new Set(error.validation.map((issue) => issue.instancePath.replace(/^\//, '') || ''))]
-        .filter(Boolean)
-        .join(', ');
-      return reply.status(400).send({ error: 'invalid', message: translate(lang, 'error.invalid_input', { details: fields || error.validationContext || '' }) });
+      // Schemas name their sentence by a catalogue key; the first invalid parameter is the one reported.
+      const issue = error.validation[0];
+      const field = issue?.instancePath.replace(/^\//, '') || error.validationContext || '';
+      const key = issue?.message && isMessageKey(issue.message) ? issue.message : 'error.field_invalid';
+      return reply.status(400).send({ error: 'invalid', message: translate(lang, key, { field }) });
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       const kind = error.statusCode === 404 ? 'not_found' : error.statusCode === 429 ? 'too_many_requests' : 'invalid';

@@ -43,6 +43,11 @@ export function languageFromHeader(header: string | undefined): Language {
   return (ranked[0]?.tag as Language | undefined) ?? 'fr';
 }
 
+/** Whether `key` names a text of the catalogue (zod schemas carry keys as their messages). */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(catalogue.fr, key);
+}
+
 export function allMessages(lang: Language): Readonly<Record<string, string>> {
   return catalogue[lang];
 }
