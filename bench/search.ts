@@ -1,5 +1,5 @@
 /**
- * `npm run bench:search [-- --practitioners 100000 --duration 20 --connections 16 --cache-ms 0 --profile]`
+ * `npm run bench:search [-- --practitioners 100000 --duration 20 --connections 16 --cache-ms 0 --only search|availability|health --profile]`
  * Builds (or reuses) a large demo database under .data/bench, starts the API server in a child process and
  * measures over HTTP with autocannon: specialty + city searches with next availabilities on random real communes,
  * and the practitioner 4-week availability call. Prints p50/p99 latency and requests/s.
@@ -119,8 +119,10 @@ try {
   };
   console.log(`▶ measuring over HTTP on 127.0.0.1:${port}`);
   const cached = Number(args['cache-ms']) > 0 ? `, next slots cached ${args['cache-ms']} ms` : ', nothing cached';
-  if (args.only !== 'availability') await measure(`search (specialty + commune, ${cached.slice(2)})`, searchPaths);
-  if (args.only !== 'search') await measure('availability (4 weeks, one place and reason)', availabilityPaths);
+  if (args.only === undefined || args.only === 'search') await measure(`search (specialty + commune, ${cached.slice(2)})`, searchPaths);
+  if (args.only === undefined || args.only === 'availability') await measure('availability (4 weeks, one place and reason)', availabilityPaths);
+  // The floor of the stack on this machine: HTTP, routing, one trivial query.
+  if (args.only === 'health') await measure('health (HTTP + one trivial query)', ['/api/health']);
   if (args.profile) await printStatementCosts(database.db);
   const exited = new Promise((resolve) => server.once('exit', resolve));
   server.kill('SIGTERM');
