@@ -100,7 +100,7 @@ function usableDataDir(requested: string, user: PostgresUser | undefined): strin
   return fallback;
 }
 
-/** A TCP port on 127.0.0.1 nobody listens on, preferring `preferred`. */
+/** A TCP port on 127.0.0.1 nobody listens on: `preferred` or one of the nine after it, else any. */
 export async function freePort(preferred = 0): Promise<number> {
   const tryPort = (port: number) =>
     new Promise<number | undefined>((resolve) => {
@@ -112,7 +112,11 @@ export async function freePort(preferred = 0): Promise<number> {
         srv.close(() => resolve(chosen));
       });
     });
-  return (preferred ? await tryPort(preferred) : undefined) ?? (await tryPort(0))!;
+  for (let port = preferred; preferred && port < preferred + 10; port++) {
+    const free = await tryPort(port);
+    if (free) return free;
+  }
+  return (await tryPort(0))!;
 }
 
 function run(cmd: string, args: string[], user: PostgresUser | undefined): void {
