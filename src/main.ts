@@ -24,7 +24,7 @@ const app = await buildApp({
   context: { db: database.db, now: () => new Date(), listSlotsCacheMs: config.listSlotsCacheMs },
   routes: featureRoutes,
   webDist: defaultWebDist,
-  logger: config.production,
+  logger: config.production ? 'verbose' : 'errors',
 });
 const port = await freePort(config.port);
 await app.listen({ host: config.host, port });

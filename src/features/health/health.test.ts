@@ -37,6 +37,20 @@ describe('platform: health, errors and headers', () => {
     assert.equal(en.json().message, 'Page or resource not found.');
   });
 
+  it('answers a malformed URL with a translated 400 that does not echo the URL or its query', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/suggest%ZZ?q=diabete' });
+    assert.equal(res.statusCode, 400);
+    assert.equal(res.json().error, 'invalid');
+    assert.doesNotMatch(res.body, /diabete|suggest/);
+    assert.match(res.json().message, /La requête est invalide/);
+  });
+
+  it('answers an unknown path outside the API with a 404 that does not echo its query', async () => {
+    const res = await app.inject({ method: 'GET', url: '/nope?motif=depression' });
+    assert.equal(res.statusCode, 404);
+    assert.doesNotMatch(res.body, /depression|nope/);
+  });
+
   it('serves the OpenAPI document', async () => {
     const res = await app.inject({ method: 'GET', url: '/api/docs/json' });
     assert.equal(res.statusCode, 200);

@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyInstance, type FastifyError } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyError, type FastifyReply, type FastifyRequest } from 'fastify';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -55,14 +55,15 @@ export interface BuildAppOptions {
   routes: FeatureRoutes[];
   /** Folder of the built SPA (index.html); omitted in API-only tests. */
   webDist?: string;
-  logger?: boolean;
+  /** 'verbose': every request (method, path, status); 'errors': warnings and errors only; absent: silent (tests). */
+  logger?: 'verbose' | 'errors';
 }
 
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger
       ? {
-          level: 'info',
+          level: options.logger === 'verbose' ? 'info' : 'warn',
           // Health data never reaches logs: no query strings, no bodies, no headers.
           serializers: {
             req: (req) => ({ method: req.method, url: (req.url ?? '').split('?')[0] }),
@@ -73,10 +74,19 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     bodyLimit: 1024 * 1024,
     // Long path parameters reach the zod schemas, which answer a translated 400 (never a 414 echoing the URL).
     routerOptions: { maxParamLength: 5000 },
+    // Malformed URLs get our translated 400, never Fastify's default body that echoes the URL and its query string.
+    frameworkErrors: (_error, request, reply) => {
+      (reply as FastifyReply).status(400).send({
+        error: 'invalid',
+        message: translate(languageFromHeader(request.headers['accept-language']), 'error.invalid_input', { details: 'URL' }),
+      });
+    },
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
+  const notFound = (request: FastifyRequest, reply: FastifyReply) =>
+    reply.status(404).send({ error: 'not_found', message: translate(request.lang, 'error.not_found') });
   app.decorateRequest('lang', 'fr');
   app.addHook('onRequest', async (request) => {
     request.lang = languageFromHeader(request.headers['accept-language']);
@@ -140,14 +150,16 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(
     async (api) => {
       for (const routes of options.routes) await routes(api, options.context);
-      api.setNotFoundHandler((request, reply) =>
-        reply.status(404).send({ error: 'not_found', message: translate(request.lang, 'error.not_found') }));
+      api.setNotFoundHandler(notFound);
     },
     { prefix: '/api' },
   );
 
   const webDist = options.webDist;
-  if (webDist && existsSync(path.join(webDist, 'index.html'))) {
+  if (!webDist || !existsSync(path.join(webDist, 'index.html'))) {
+    // Fastify's default 404 would log and echo the URL with its query string.
+    app.setNotFoundHandler(notFound);
+  } else {
     // wildcard: files are looked up at request time, so a rebuilt web/dist is served without a restart.
     await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: true, index: ['index.html'] });
     app.setNotFoundHandler((request, reply) => {
@@ -157,7 +169,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       if ((request.method === 'GET' || request.method === 'HEAD') && isPage) {
         return reply.type('text/html').sendFile('index.html');
       }
-      return reply.status(404).send({ error: 'not_found', message: translate(request.lang, 'error.not_found') });
+      return notFound(request, reply);
     });
   }
   return app;
