@@ -143,6 +143,24 @@ describe('GET /api/practitioners/:id/availability', () => {
       const a = await insertAgenda(t.db, { validFrom: '2026-07-01' });
       assert.equal((await get(url(a))).json().nextAvailableDate, null);
     });
+
+    // Today is 2 March 2026, so a calendar may start on 2 March 2027 at the latest.
+    it('still points to the last day a calendar may start on, a year from today', async () => {
+      const a = await insertAgenda(t.db, { validFrom: '2027-03-02' });
+      const body = (await get(url(a, '&from=2027-01-15'))).json();
+      assert.equal(body.nextAvailableDate, '2027-03-02');
+      assert.equal((await get(url(a, `&from=${body.nextAvailableDate}`))).statusCode, 200);
+    });
+
+    it('is null when the next free day is past the latest start, even in the days read with the window', async () => {
+      const a = await insertAgenda(t.db, { validFrom: '2027-03-03' });
+      assert.equal((await get(url(a, '&from=2027-02-23'))).json().nextAvailableDate, null);
+    });
+
+    it('is null when the next free day, weeks after the window, is past the latest start', async () => {
+      const a = await insertAgenda(t.db, { validFrom: '2027-03-10' });
+      assert.equal((await get(url(a, '&from=2027-01-15'))).json().nextAvailableDate, null);
+    });
   });
 
   describe('paging', () => {

@@ -33,7 +33,7 @@ export interface AvailabilityCalendar extends AgendaKey {
   from: LocalDate;
   days: number;
   calendar: CalendarDay[];
-  /** First date after the window with a free slot, up to 90 days after it. */
+  /** First date after the window with a free slot, up to 90 days after it and never past the latest start date. */
   nextAvailableDate: LocalDate | null;
 }
 
@@ -60,16 +60,20 @@ interface BookableAgenda extends AgendaKey {
 /** The calendar of free slots of one practitioner, place and reason (GET /api/practitioners/:id/availability). */
 export async function getAvailabilityCalendar(db: Db, request: CalendarRequest): Promise<AvailabilityCalendar> {
   const from = calendarStart(request.from, request.now);
+  const latest = latestStart(request.now);
   const firstPeriod = periodOf(from, request.days + LOOKAHEAD_DAYS, request.now);
   const [inputs] = await loadAgendas(db, [request], firstPeriod);
   const agenda = bookableAgendaOf(inputs!.target);
   const firstRound = freeDaysOf(agenda, inputs!, firstPeriod, request.now);
   const calendar = firstRound.slice(0, request.days);
-  let nextAvailableDate = firstFreeDate(firstRound.slice(request.days));
-  if (nextAvailableDate === null) {
-    const laterPeriod = periodOf(addDays(from, request.days + LOOKAHEAD_DAYS), NEXT_AVAILABILITY_DAYS - LOOKAHEAD_DAYS, request.now);
+  let nextAvailableDate = firstFreeDate(firstRound.slice(request.days), latest);
+  const laterFrom = addDays(from, request.days + LOOKAHEAD_DAYS);
+  // A calendar cannot start after `latest`, so a later free day would only lead the patient to a refusal.
+  const laterDays = Math.min(NEXT_AVAILABILITY_DAYS - LOOKAHEAD_DAYS, daysBetween(laterFrom, latest) + 1);
+  if (nextAvailableDate === null && laterDays > 0) {
+    const laterPeriod = periodOf(laterFrom, laterDays, request.now);
     const [later] = await loadAgendas(db, [agenda], laterPeriod);
-    nextAvailableDate = firstFreeDate(freeDaysOf(agenda, later!, laterPeriod, request.now));
+    nextAvailableDate = firstFreeDate(freeDaysOf(agenda, later!, laterPeriod, request.now), latest);
   }
   const { practitionerId, placeId, reasonId } = agenda;
   return { practitionerId, placeId, reasonId, from, days: request.days, calendar, nextAvailableDate };
@@ -131,9 +135,14 @@ export function nextSlotsKey(practitionerId: string, placeId: string): string {
 /** The first date of a calendar: today at the earliest, a year ahead at the latest. */
 function calendarStart(requested: LocalDate | undefined, now: Date): LocalDate {
   const today = localDateAt(now.getTime());
-  const latest = addDays(today, LATEST_START_DAYS);
+  const latest = latestStart(now);
   if (requested !== undefined && requested > latest) throw new StartDateTooFar(latest);
   return requested !== undefined && requested > today ? requested : today;
+}
+
+/** The last Paris date a calendar may start on (LATEST_START_DAYS after today). */
+function latestStart(now: Date): LocalDate {
+  return addDays(localDateAt(now.getTime()), LATEST_START_DAYS);
 }
 
 /** The agenda behind a looked-up row, or the reason it cannot be shown (most basic reason first). */
@@ -186,7 +195,7 @@ function freeDaysOf(agenda: BookableAgenda, inputs: AgendaInputs, period: Agenda
   });
 }
 
-/** The first date holding a free slot, or null. */
-function firstFreeDate(days: readonly CalendarDay[]): LocalDate | null {
-  return days.find((day) => day.slots.length > 0)?.date ?? null;
+/** The first date holding a free slot, or null; none after `latest`, where a calendar may not start. */
+function firstFreeDate(days: readonly CalendarDay[], latest: LocalDate): LocalDate | null {
+  return days.find((day) => day.slots.length > 0 && day.date <= latest)?.date ?? null;
 }
