@@ -1,29 +1,36 @@
 /** How to reach a demo practice: phone numbers in international format (A1), street addresses, practice names. */
 import { drawFrom, type Random } from './random.ts';
 
-/** Landline prefix (after +33) of each metropolitan département: 1 Île-de-France, 2 north-west, 3 north-east, 5 south-west, else 4. */
-const LANDLINE_ZONES: readonly (readonly [number, readonly string[]])[] = [
-  [1, ['75', '77', '78', '91', '92', '93', '94', '95']],
-  [2, ['14', '18', '22', '27', '28', '29', '35', '36', '37', '41', '44', '45', '49', '50', '53', '56', '61', '72', '76', '85']],
-  [3, ['02', '08', '10', '21', '25', '39', '51', '52', '54', '55', '57', '58', '59', '60', '62', '67', '68', '70', '71', '80',
+/**
+ * Landline prefix (after +33) of each metropolitan département: 1 Île-de-France, 2 north-west, 3 north-east, 5 south-west,
+ * else 4; each is followed by the block ARCEP reserves for fiction in that zone, so no real subscriber is ever called.
+ */
+const LANDLINE_ZONES: readonly (readonly [string, readonly string[]])[] = [
+  ['1 99 00', ['75', '77', '78', '91', '92', '93', '94', '95']],
+  ['2 61 91', ['14', '18', '22', '27', '28', '29', '35', '36', '37', '41', '44', '45', '49', '50', '53', '56', '61', '72', '76', '85']],
+  ['3 53 01', ['02', '08', '10', '21', '25', '39', '51', '52', '54', '55', '57', '58', '59', '60', '62', '67', '68', '70', '71', '80',
     '88', '89', '90']],
-  [5, ['09', '12', '16', '17', '19', '23', '24', '31', '32', '33', '40', '46', '47', '64', '65', '79', '81', '82', '86', '87']],
+  ['5 36 49', ['09', '12', '16', '17', '19', '23', '24', '31', '32', '33', '40', '46', '47', '64', '65', '79', '81', '82', '86', '87']],
 ];
-const zoneOfDepartement = new Map<string, number>(LANDLINE_ZONES.flatMap(([zone, codes]) => codes.map((code) => [code, zone] as const)));
+/** The zone-4 (south-east, Corsica) fiction block, for every other département. */
+const SOUTH_EAST_FICTION_BLOCK = '4 65 71';
+/** The mobile block ARCEP reserves for fiction (06 39 98 xx xx). */
+const MOBILE_FICTION_BLOCK = '6 39 98';
+const blockOfDepartement = new Map<string, string>(LANDLINE_ZONES.flatMap(([block, codes]) => codes.map((code) => [code, block] as const)));
 
-/** Eight random digits, the first never 0 (a real subscriber number does not start with 0 after the prefix). */
-function subscriberDigits(random: Random): string {
-  return `${random.int(1, 9)}${String(random.int(0, 9_999_999)).padStart(7, '0')}`;
+/** The number `+33` + a fiction block + four random digits (the blocks are written with spaces for reading). */
+function fictionNumber(random: Random, block: string): string {
+  return `+33${block.replaceAll(' ', '')}${String(random.int(0, 9_999)).padStart(4, '0')}`;
 }
 
-/** A landline of the département's zone: +33 1… in Paris, +33 4… in Lyon. */
+/** A landline of the département's zone, in ARCEP's fiction block: +33 1 99 00… in Paris, +33 4 65 71… in Lyon. */
 export function landlineFor(random: Random, departement: string): string {
-  return `+33${zoneOfDepartement.get(departement) ?? 4}${subscriberDigits(random)}`;
+  return fictionNumber(random, blockOfDepartement.get(departement) ?? SOUTH_EAST_FICTION_BLOCK);
 }
 
-/** A mobile number: +33 6… or +33 7…. */
+/** A mobile number in ARCEP's fiction block: +33 6 39 98…. */
 export function mobileNumber(random: Random): string {
-  return `+33${random.chance(0.75) ? 6 : 7}${subscriberDigits(random)}`;
+  return fictionNumber(random, MOBILE_FICTION_BLOCK);
 }
 
 /** Street names of every French town, the common ones weighted up. */

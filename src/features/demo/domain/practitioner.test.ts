@@ -177,3 +177,11 @@ test('a group session gathers several patients on one slot, never beyond its cap
   assert.ok([...groups.values()].some((g) => g.count > 1));
   for (const g of groups.values()) assert.ok(g.count <= g.capacity);
 });
+
+test('every phone number of practitioners and places is in a block ARCEP reserves for fiction', () => {
+  const fiction = /^\+33(19900|26191|35301|46571|53649|63998)\d{4}$/;
+  const practitioners = generate(300, 4);
+  const phones = practitioners.flatMap((p) => [p.practitioner.phone, ...p.places.map((place) => place.phone)]);
+  assert.ok(phones.some((phone) => phone?.startsWith('+3363998')) && phones.some((phone) => phone?.startsWith('+3319900')));
+  for (const phone of phones) if (phone !== null) assert.match(phone, fiction);
+});
