@@ -1,5 +1,5 @@
-/** `npm start`: database, migrations, demo data on first run, web build if missing, then the server. */
-import { existsSync } from 'node:fs';
+/** `npm start`: database, migrations, demo data on first run, web build if missing or stale, then the server. */
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig, projectRoot } from './platform/config/config.ts';
 import { provisionDatabase } from './platform/db/provision.ts';
@@ -11,11 +11,24 @@ import { prepareData } from './startup.ts';
 const config = loadConfig();
 const started = Date.now();
 console.log('Créneau: starting the database…');
-const database = await provisionDatabase(config);
+const database = await provisionDatabase(config, {
+  onUnexpectedExit: (code) => {
+    console.error(`Créneau: the embedded PostgreSQL stopped unexpectedly (exit code ${code}); stopping.`);
+    process.exit(1);
+  },
+});
 await prepareData(database.db, config);
 
-if (!existsSync(path.join(defaultWebDist, 'index.html'))) {
-  console.log('Créneau: building the web app (first run)…');
+/** The newest modification time of the files under `folder`. */
+function newestChange(folder: string): number {
+  return readdirSync(folder, { recursive: true, encoding: 'utf8' })
+    .reduce((newest, file) => Math.max(newest, statSync(path.join(folder, file)).mtimeMs), 0);
+}
+
+const builtAt = existsSync(path.join(defaultWebDist, 'index.html')) ? statSync(path.join(defaultWebDist, 'index.html')).mtimeMs : 0;
+const webSources = [path.join(projectRoot, 'web', 'src'), path.join(projectRoot, 'src', 'platform', 'i18n')];
+if (Math.max(...webSources.map(newestChange)) > builtAt) {
+  console.log(builtAt ? 'Créneau: rebuilding the web app (its sources changed)…' : 'Créneau: building the web app (first run)…');
   const { build } = await import('vite');
   await build({ configFile: path.join(projectRoot, 'web', 'vite.config.ts'), logLevel: 'warn' });
 }
@@ -26,8 +39,14 @@ const app = await buildApp({
   webDist: defaultWebDist,
   logger: config.production ? 'verbose' : 'errors',
 });
-const port = await freePort(config.port);
-await app.listen({ host: config.host, port });
+const port = config.portRequired ? config.port : await freePort(config.port);
+try {
+  await app.listen({ host: config.host, port });
+} catch (error) {
+  console.error(`Créneau: cannot listen on ${config.host}:${port} (${(error as NodeJS.ErrnoException).code}); set another PORT.`);
+  await database.shutdown();
+  process.exit(1);
+}
 const url = config.publicUrl ?? `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/`;
 console.log(`Créneau is ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${url}`);
 console.log(`API documentation: ${url}api/docs`);

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { buildApp, type App } from '../../platform/http/app.ts';
 import { featureRoutes } from '../routes.ts';
 import { freshDatabase, type TestDatabase } from '../../../test/support/database.ts';
+import { openDatabase } from '../../platform/db/database.ts';
 
 describe('platform: health, errors and headers', () => {
   let t: TestDatabase;
@@ -20,6 +21,16 @@ describe('platform: health, errors and headers', () => {
     const res = await app.inject({ method: 'GET', url: '/api/health' });
     assert.equal(res.statusCode, 200);
     assert.deepEqual(res.json(), { status: 'ok', database: 'ok', time: '2026-03-01T10:00:00.000Z' });
+  });
+
+  it('answers 503 when the database does not answer, so that a supervisor can restart it', async () => {
+    const unreachable = openDatabase('postgres://postgres:x@127.0.0.1:1/none', 1);
+    const down = await buildApp({ context: { db: unreachable.db, now: () => new Date('2026-03-01T10:00:00Z') }, routes: featureRoutes });
+    const res = await down.inject({ method: 'GET', url: '/api/health' });
+    assert.equal(res.statusCode, 503);
+    assert.equal(res.json().database, 'unreachable');
+    await down.close();
+    await unreachable.close();
   });
 
   it('sends a strict content security policy and no-sniff headers', async () => {

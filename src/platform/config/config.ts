@@ -10,7 +10,9 @@ export interface Config {
   dataDir: string;
   host: string;
   port: number;
-  /** Practitioners generated on first start when the database is empty. */
+  /** True when PORT was set: then that port or nothing, since a proxy or a client expects it. */
+  portRequired: boolean;
+  /** Practitioners generated on first start when the database is empty (0 with DATABASE_URL or in production). */
   demoPractitioners: number;
   /** Public URL printed at start and used in links. */
   publicUrl: string | undefined;
@@ -25,7 +27,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(projectRoot, env.CRENEAU_DATA_DIR ?? '.data'),
     host: env.HOST ?? '127.0.0.1',
     port: Number(env.PORT ?? 3000),
-    demoPractitioners: Number(env.CRENEAU_DEMO_PRACTITIONERS ?? 2000),
+    portRequired: Boolean(env.PORT),
+    // Demo data goes into the embedded development database only, unless asked for explicitly.
+    demoPractitioners: Number(env.CRENEAU_DEMO_PRACTITIONERS ?? (env.DATABASE_URL || env.NODE_ENV === 'production' ? 0 : 2000)),
     publicUrl: env.PUBLIC_URL || undefined,
     production: env.NODE_ENV === 'production',
     listSlotsCacheMs: Number(env.CRENEAU_LIST_SLOTS_CACHE_MS ?? 30_000),

@@ -24,7 +24,8 @@ export function poolOf(db: Db): pg.Pool {
 }
 
 export function openDatabase(connectionString: string, maxConnections = 20): DatabaseHandle {
-  const pool = new pg.Pool({ connectionString, max: maxConnections, application_name: 'creneau' });
+  // A database that does not answer fails requests within seconds instead of letting them hang.
+  const pool = new pg.Pool({ connectionString, max: maxConnections, application_name: 'creneau', connectionTimeoutMillis: 10_000 });
   // An idle client that errors (server restart) must not crash the process.
   pool.on('error', () => undefined);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });

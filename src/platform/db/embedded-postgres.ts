@@ -4,7 +4,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync, chownSync, cpSync, accessSync, constants, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync, chownSync, cpSync, accessSync, constants, rmSync, lstatSync, mkdtempSync, chmodSync, renameSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,6 +20,8 @@ export interface EmbeddedPostgresOptions {
   settings?: Record<string, string | number>;
   /** Called with each server log line (defaults to discarding them). */
   onLog?: (line: string) => void;
+  /** Called when the server stops without being asked to (crash, killed). */
+  onUnexpectedExit?: (code: number | null) => void;
 }
 
 export interface RunningPostgres {
@@ -78,14 +80,33 @@ function tempFolderFor(kind: string, key: string): string {
   return path.join(os.tmpdir(), `creneau-${kind}-${hash}`);
 }
 
+/**
+ * Refuses a temp folder that someone else could have planted or can change: it must be a real directory owned by
+ * `owner` and writable by nobody else (the temp dir is shared by every local user).
+ */
+function assertPrivateFolder(folder: string, owner: number): void {
+  const stats = lstatSync(folder);
+  if (!stats.isDirectory() || stats.uid !== owner || (stats.mode & 0o022) !== 0) {
+    throw new Error(`refusing to use ${folder}: it must be a directory owned by uid ${owner} and writable by nobody else; remove it`);
+  }
+}
+
 /** Binaries the server user can execute: in place when reachable, else a copy under the temp dir. */
 function usableNativeDir(native: string, user: PostgresUser | undefined): string {
   if (reachableBy(user, path.join(native, 'bin', 'postgres'), 'x')) return native;
   const copy = tempFolderFor('pgbin', native);
-  if (!existsSync(path.join(copy, 'bin', 'postgres'))) {
-    rmSync(copy, { recursive: true, force: true });
-    cpSync(native, copy, { recursive: true, verbatimSymlinks: true });
+  if (!existsSync(copy)) {
+    // Copied aside then renamed, so that an interrupted copy is never taken for a complete one.
+    const partial = mkdtempSync(`${copy}-`);
+    cpSync(native, partial, { recursive: true, verbatimSymlinks: true });
+    chmodSync(partial, 0o755);
+    try {
+      renameSync(partial, copy);
+    } catch {
+      rmSync(partial, { recursive: true, force: true }); // another start made it meanwhile
+    }
   }
+  assertPrivateFolder(copy, process.getuid?.() ?? 0);
   return copy;
 }
 
@@ -95,9 +116,33 @@ function usableDataDir(requested: string, user: PostgresUser | undefined): strin
   if (user) chownSync(requested, user.uid, user.gid);
   if (reachableBy(user, requested, 'w')) return requested;
   const fallback = tempFolderFor('pgdata', path.resolve(requested));
-  mkdirSync(fallback, { recursive: true, mode: 0o700 });
-  if (user) chownSync(fallback, user.uid, user.gid);
+  if (!existsSync(fallback)) {
+    mkdirSync(fallback, { mode: 0o700 });
+    if (user) chownSync(fallback, user.uid, user.gid);
+  }
+  assertPrivateFolder(fallback, user?.uid ?? process.getuid?.() ?? 0);
+  process.stderr.write(`Créneau: ${requested} is not reachable by the database user; its data lives in ${fallback}\n`);
   return fallback;
+}
+
+/** Stops a server an earlier run left behind on this cluster (its parent was killed), so that ours can start. */
+async function stopOrphanedServer(cluster: string): Promise<void> {
+  let pid: number;
+  try {
+    pid = Number(readFileSync(path.join(cluster, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  } catch {
+    return;
+  }
+  let commandLine = '';
+  try {
+    commandLine = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+  } catch {
+    return; // not running (a stale file PostgreSQL removes by itself), or no /proc to tell
+  }
+  if (!commandLine.includes('postgres') || !commandLine.includes(cluster)) return;
+  process.stderr.write(`Créneau: stopping the PostgreSQL (pid ${pid}) an earlier run left running on ${cluster}\n`);
+  process.kill(pid, 'SIGINT');
+  for (let waited = 0; waited < 30_000 && existsSync(`/proc/${pid}`); waited += 100) await sleep(100);
 }
 
 /** A TCP port on 127.0.0.1 nobody listens on: `preferred` or one of the nine after it, else any. */
@@ -143,6 +188,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     ], user);
   }
   const password = readFileSync(passwordFile, 'utf8').trim();
+  await stopOrphanedServer(cluster);
   const port = await freePort(options.preferredPort ?? 0);
   const settings: Record<string, string | number> = {
     listen_addresses: '127.0.0.1',
@@ -164,8 +210,13 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     for (const line of chunk.split('\n')) if (line) options.onLog?.(line);
   });
   let exited = false;
-  child.once('exit', () => { exited = true; });
-  const stopOnExit = () => { if (!exited) child.kill('SIGINT'); };
+  let stopping = false;
+  let ready = false;
+  child.once('exit', (code) => {
+    exited = true;
+    if (!stopping && ready) options.onUnexpectedExit?.(code);
+  });
+  const stopOnExit = () => { stopping = true; if (!exited) child.kill('SIGINT'); };
   process.once('exit', stopOnExit);
 
   const connectionString = (database: string) =>
@@ -184,11 +235,13 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       await sleep(100);
     }
   }
+  ready = true;
   return {
     connectionString,
     port,
     dataDir,
     stop: async () => {
+      stopping = true;
       process.removeListener('exit', stopOnExit);
       if (exited) return;
       const done = new Promise((resolve) => child.once('exit', resolve));
