@@ -54,6 +54,8 @@ const cases: Case[] = [
   { title: 'search with nothing to look for', url: () => '/api/search', expect: { status: 200, empty: unresolved('what') } },
   { title: 'search with SQL as what', url: () => `/api/search?what=${enc(sqlLike)}&where=${nantes}`, expect: { status: 200, empty: unresolved('what') } },
   { title: 'search with SQL as where', url: () => `/api/search?specialty=cardiologue&where=${enc(sqlLike)}`, expect: { status: 200, empty: unresolved('place') } },
+  { title: 'search with a place that is not an INSEE code', url: () => `/api/search?specialty=cardiologue&place=${enc(sqlLike)}`, expect: { status: 400 } },
+  { title: 'search with an unknown place code', url: () => '/api/search?specialty=cardiologue&place=00000', expect: { status: 200, empty: unresolved('place') } },
   { title: 'search with SQL as specialty', url: () => `/api/search?specialty=${enc(sqlLike)}&where=${nantes}`, expect: { status: 400 } },
   { title: 'search with SQL as reason', url: () => `/api/search?specialty=cardiologue&where=${nantes}&reason=${enc('1 OR 1=1')}`, expect: { status: 400 } },
   { title: 'search with an unknown specialty slug', url: () => `/api/search?specialty=astrologue&where=${nantes}`, expect: { status: 200, empty: unresolved('what') } },

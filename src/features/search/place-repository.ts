@@ -61,8 +61,8 @@ export async function suggestCommunes(db: Db, typed: string): Promise<CommuneMat
   return name ? communesByName(db, name, PLACE_SUGGESTIONS) : [];
 }
 
-/** The commune of an INSEE code. */
-async function communeByCode(db: Db, code: string): Promise<CommuneMatch | null> {
+/** The commune of an INSEE code (`place`, from a picked suggestion). */
+export async function communeByCode(db: Db, code: string): Promise<CommuneMatch | null> {
   const { rows } = await sql<CommuneMatch>`
     select code, name, coalesce(postal_codes[1], '') as "postalCode", departement, latitude, longitude
       from communes where code = ${code.toUpperCase()}`.execute(db);
@@ -70,19 +70,18 @@ async function communeByCode(db: Db, code: string): Promise<CommuneMatch | null>
 }
 
 /**
- * The commune a search's `where` stands for: an INSEE code from a suggestion, a full postal code, a label
+ * The commune typed text (`where`) stands for: a full postal code (an INSEE code only when no commune has that
+ * postal code — 3,003 INSEE codes are another commune's postal code, « 13001 » is Marseille 1er, not Aix), a label
  * « Nantes (44000) », or free text resolved to its best suggestion; null when nothing matches.
  */
 export async function resolveCommune(db: Db, where: string): Promise<CommuneMatch | null> {
   const text = tidyQuery(where);
   if (!text) return null;
-  if (isCommuneCode(text)) {
-    const byCode = await communeByCode(db, text);
-    if (byCode) return byCode;
-  }
   if (isPostalCodePrefix(text)) {
-    return text.length === 5 ? (await communesByPostalCode(db, text, 1))[0] ?? null : null;
+    if (text.length !== 5) return null;
+    return (await communesByPostalCode(db, text, 1))[0] ?? communeByCode(db, text);
   }
+  if (isCommuneCode(text)) return communeByCode(db, text);
   const label = parsePlaceLabel(text);
   const name = foldSeparators(expandAbbreviations(label.name));
   if (!name) return null;

@@ -1,14 +1,15 @@
 /**
  * What a search is about (SPEC B2): the specialty (a slug from a suggestion, or free text resolved by trigram
- * match to a specialty or reason kind, else a name search) and the place (INSEE code, postal code or name).
+ * match to a specialty or reason kind, else a name search) and the place (`place`, the INSEE code of a picked
+ * suggestion, else `where`, typed text: postal code, label or name).
  * Text nothing matches makes the search `unresolved`, answered with an empty list rather than an error.
  */
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
 import type { Language } from '../../platform/i18n/catalogue.ts';
 import { interpretWhat } from './domain/interpretation.ts';
-import { foldSeparators, isCommuneCode, tidyQuery, withoutTitle } from './domain/query-text.ts';
-import { resolveCommune, type CommuneMatch } from './place-repository.ts';
+import { foldSeparators, tidyQuery, withoutTitle } from './domain/query-text.ts';
+import { communeByCode, resolveCommune, type CommuneMatch } from './place-repository.ts';
 import { executePrepared } from '../../platform/db/prepared.ts';
 import type { SearchCenter, SearchTarget } from './search-repository.ts';
 import { bestLabelMatch, bestNameMatch } from './suggest-repository.ts';
@@ -44,7 +45,8 @@ async function resolveWhat(db: Db, what: string): Promise<SearchTarget | null> {
   return meaning.kind === 'name' ? { kind: 'name', text: name } : meaning;
 }
 
-interface WhatAndWhere { what: string; specialty: string | null; where: string }
+/** `place` (an INSEE code from a picked suggestion) wins over `where` (typed text). */
+interface WhatAndWhere { what: string; specialty: string | null; place: string | null; where: string }
 
 /** The usual request, a specialty slug and an INSEE code from the suggestions, in one query; null when either is unknown. */
 async function resolveSlugAndCode(db: Db, slug: string, code: string, lang: Language): Promise<{ specialty: SpecialtyRow; commune: CommuneMatch } | null> {
@@ -58,14 +60,14 @@ async function resolveSlugAndCode(db: Db, slug: string, code: string, lang: Lang
   return specialty && commune ? { specialty, commune } : null;
 }
 
-/** Resolves `specialty`/`what` and `where`; the place is reported unresolved first, as the UI asks for it first. */
+/** Resolves `specialty`/`what` and `place`/`where`; the place is reported unresolved first, as the UI asks for it first. */
 export async function resolveSearchRequest(db: Db, request: WhatAndWhere, lang: Language): Promise<ResolvedRequest> {
   const where = tidyQuery(request.where);
   const [target, commune] = await resolveBoth(db, request, where, lang);
   const place = commune ? { code: commune.code, name: commune.name, postalCode: commune.postalCode } : null;
   const center = commune ? { communeCode: commune.code, latitude: commune.latitude, longitude: commune.longitude } : null;
   const query = { specialty: target.specialty, place };
-  if (where && !commune) return { target: null, center: null, query: { ...query, unresolved: 'place' } };
+  if ((request.place || where) && !commune) return { target: null, center: null, query: { ...query, unresolved: 'place' } };
   if (!target.target) return { target: null, center, query: { ...query, unresolved: 'what' } };
   // Without a place nor a text there is nothing to look for.
   if (target.target.kind === 'anything' && !center) return { target: null, center, query: { ...query, unresolved: 'what' } };
@@ -74,14 +76,15 @@ export async function resolveSearchRequest(db: Db, request: WhatAndWhere, lang: 
 
 type ResolvedTarget = { target: SearchTarget | null; specialty: ResolvedRequest['query']['specialty'] };
 
-/** The target and the commune: in one query for the usual slug and INSEE code, else each its own way. */
+/** The target and the commune: in one query for the usual slug and picked commune, else each its own way. */
 async function resolveBoth(db: Db, request: WhatAndWhere, where: string, lang: Language): Promise<[ResolvedTarget, CommuneMatch | null]> {
-  const usual = request.specialty && isCommuneCode(where) ? await resolveSlugAndCode(db, request.specialty, where, lang) : null;
+  const usual = request.specialty && request.place ? await resolveSlugAndCode(db, request.specialty, request.place, lang) : null;
   if (usual) {
     const { code, slug, label } = usual.specialty;
     return [{ target: { kind: 'specialty', code }, specialty: { slug, label } }, usual.commune];
   }
-  return Promise.all([resolveTarget(db, request, lang), where ? resolveCommune(db, where) : null]);
+  const commune = request.place ? communeByCode(db, request.place) : where ? resolveCommune(db, where) : null;
+  return Promise.all([resolveTarget(db, request, lang), commune]);
 }
 
 async function resolveTarget(db: Db, request: WhatAndWhere, lang: Language): Promise<ResolvedTarget> {

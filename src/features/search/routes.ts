@@ -50,6 +50,7 @@ export const searchRoutes: FeatureRoutes = (app, { db, now, listSlotsCacheMs }) 
     return searchPractitioners(db, {
       what: q.what ?? '',
       specialty: q.specialty ?? null,
+      place: q.place ?? null,
       where: q.where ?? '',
       availableWithin: q.availableWithin ? Number(q.availableWithin) : null,
       sectors: q.sector ?? [],

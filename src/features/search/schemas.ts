@@ -32,7 +32,11 @@ export const suggestQuerySchema = z.object({ q: typedQuerySchema.meta({ descript
 export const searchQuerySchema = z.object({
   what: optionalText('A specialty, a visit reason or a practitioner/establishment name'),
   specialty: code('Specialty slug (from a suggestion); wins over `what`'),
-  where: optionalText('INSEE commune code (from a suggestion), commune name or postal code'),
+  place: z.string({ error: 'search.error.invalid_code' })
+    .regex(/^(\d{5}|2[AB]\d{3})$/i, { error: 'search.error.invalid_code' })
+    .optional()
+    .meta({ description: 'INSEE commune code of a picked place suggestion; wins over `where`' }),
+  where: optionalText('Typed place: a postal code (5 digits, read as a postal code first), a label « Nantes (44000) » or a commune name'),
   availableWithin: z.enum(AVAILABLE_WITHIN_DAYS, { error: 'search.error.invalid_available_within' }).optional()
     .meta({ description: 'Only practitioners with a free slot within that many days (today is the first)' }),
   sector: z.string({ error: 'search.error.invalid_sector' })

@@ -55,11 +55,20 @@ export function distanceSql(center: { latitude: number; longitude: number }, lat
     sin(radians(${latitude} - ${lat}) / 2) ^ 2 + cos(radians(${lat})) * cos(radians(${latitude})) * sin(radians(${longitude} - ${lon}) / 2) ^ 2))))`;
 }
 
-/** Distance band (domain/distance.ts `distanceBand`): 0 same commune, then by the limits of BAND_LIMITS_KM. */
+/**
+ * Whether a place counts as « same commune » (band 0): in the searched commune AND within the first band, since
+ * Paris or Marseille are one commune each and the whole city must not be shuffled as one band.
+ */
+function sameCommuneSql(center: SearchCenter, commune: RawBuilder<string>, distance: RawBuilder<number>): RawBuilder<boolean> {
+  return sql<boolean>`(${commune} = ${center.communeCode} and ${distance} < ${BAND_LIMITS_KM[0] * 1000})`;
+}
+
+/** Distance band (domain/distance.ts `distanceBand`): 0 same commune nearby, then by the limits of BAND_LIMITS_KM. */
 function bandSql(center: SearchCenter | null): RawBuilder<number> {
   if (!center) return sql<number>`0`;
   const limits = BAND_LIMITS_KM.map((km, i) => sql`when c.distance < ${km * 1000} then ${i + 1}`);
-  return sql<number>`(case when c.commune_code = ${center.communeCode} then 0 ${sql.join(limits, sql` `)} else ${BAND_LIMITS_KM.length + 1} end)`;
+  const sameCommune = sameCommuneSql(center, sql`c.commune_code`, sql`c.distance`);
+  return sql<number>`(case when ${sameCommune} then 0 ${sql.join(limits, sql` `)} else ${BAND_LIMITS_KM.length + 1} end)`;
 }
 
 /** Practitioners matching a name or one of their establishments' names, with the best rank and similarity. */
@@ -77,16 +86,21 @@ function nameMatchesCte(text: string): RawBuilder<unknown> {
   ),`;
 }
 
-/** Conditions on the practitioner's visit reasons (online-bookable ones only). */
+/**
+ * Conditions on the visit reasons: the practitioner books online (`p`), and THIS place's opening rules offer an
+ * online-bookable reason of the kind (or a video one), so that the listed place shows its slots.
+ */
 function reasonConditions(criteria: SearchCriteria): RawBuilder<boolean>[] {
   const kinds = [criteria.target.kind === 'reason' ? criteria.target.code : null, criteria.reasonKind]
     .filter((code): code is string => code !== null);
   const offers = (condition: RawBuilder<boolean>) => sql<boolean>`exists (select 1 from visit_reasons r
-    where r.practitioner_id = pl.practitioner_id and r.online_bookable and ${condition})`;
-  return [
+    where r.practitioner_id = pl.practitioner_id and r.online_bookable and ${condition}
+      and exists (select 1 from opening_rules o where o.place_id = pl.id and o.reason_ids @> array[r.id]))`;
+  const conditions = [
     ...[...new Set(kinds)].map((code) => offers(sql<boolean>`r.kind_code = ${code}`)),
     ...(criteria.video ? [offers(sql<boolean>`r.video`)] : []),
   ];
+  return conditions.length ? [sql<boolean>`p.online_booking`, ...conditions] : [];
 }
 
 /** What a place row `pl` must satisfy besides its distance; `p` (its practitioner) is joined when `needsPractitioner`. */
@@ -95,8 +109,9 @@ function placeFilters(criteria: SearchCriteria): { conditions: RawBuilder<boolea
   if (criteria.target.kind === 'specialty') conditions.push(sql<boolean>`pl.specialty_code = ${criteria.target.code}`);
   if (criteria.sectors.length) conditions.push(sql<boolean>`p.sector = any(${criteria.sectors}::text[])`);
   if (criteria.language) conditions.push(sql<boolean>`${criteria.language}::text = any(p.languages)`);
-  conditions.push(...reasonConditions(criteria));
-  return { conditions, needsPractitioner: criteria.sectors.length > 0 || criteria.language !== null };
+  const reasons = reasonConditions(criteria);
+  conditions.push(...reasons);
+  return { conditions, needsPractitioner: criteria.sectors.length > 0 || criteria.language !== null || reasons.length > 0 };
 }
 
 const practitionerJoin = sql`join practitioners p on p.id = pl.practitioner_id`;
@@ -104,7 +119,8 @@ const allOf = (conditions: RawBuilder<boolean>[]) => (conditions.length ? sql.jo
 
 /**
  * `candidates(id, place_id, commune_code, distance, name_rank, name_similarity)`: each matching practitioner once,
- * with its place in the searched commune or else its nearest place, within `boxMetres` of the center when given.
+ * with its nearest place among those meeting the filters (one « same commune » first), within `boxMetres` of the
+ * center when given.
  */
 function candidatesCte(criteria: SearchCriteria, boxMetres: RawBuilder<number> | null): RawBuilder<unknown> {
   const { target, center } = criteria;
@@ -115,7 +131,7 @@ function candidatesCte(criteria: SearchCriteria, boxMetres: RawBuilder<number> |
   }
   const distance = center ? distanceSql(center, sql`pl.latitude`, sql`pl.longitude`) : sql<number>`null::float8`;
   const named = target.kind === 'name';
-  const sameCommune = center ? sql`(pl.commune_code = ${center.communeCode}) desc,` : sql``;
+  const sameCommune = center ? sql`${sameCommuneSql(center, sql`pl.commune_code`, distance)} desc,` : sql``;
   return sql`${named ? nameMatchesCte(target.text) : sql``}
     candidates as (
       select distinct on (pl.practitioner_id)

@@ -23,6 +23,8 @@ export const AVAILABILITY_SCAN_LIMIT = 200;
 export interface SearchRequest {
   what: string;
   specialty: string | null;
+  /** INSEE code of a picked commune; wins over `where`. */
+  place: string | null;
   where: string;
   availableWithin: number | null;
   sectors: Sector[];
@@ -106,7 +108,7 @@ async function nearestPage(db: Db, criteria: SearchCriteria, cards: ResultCardsS
 /**
  * B4 « Disponibilités »: only practitioners with a free slot within `days` days (today counts as the first).
  * Availability is computed outside SQL, so the first candidates in order (at most AVAILABILITY_SCAN_LIMIT) are
- * checked radius by radius, widening while fewer than ten are free.
+ * checked radius by radius, widening while fewer than ten are free and every candidate of the radius was checked.
  */
 async function availablePage(
   db: Db, find: NextSlotsFinder, criteria: SearchCriteria, cards: ResultCardsSql, days: number, offset: number, now: Date,
@@ -118,7 +120,9 @@ async function availablePage(
     });
     const free = await nextSlotsOf(db, find, listed.rows, now, { days, limit: 1, horizonDays: days });
     const available = listed.rows.filter((row) => free.get(nextSlotsKey(row.practitionerId, row.placeId))?.slots.length);
-    const wider = radiusKm === null ? null : widerRadius(radiusKm, available.length);
+    // Past the scan limit a wider radius would check the same nearest candidates again, and claim a radius it did not.
+    const scannedAll = listed.total < AVAILABILITY_SCAN_LIMIT;
+    const wider = radiusKm === null || !scannedAll ? null : widerRadius(radiusKm, available.length);
     if (wider === null) return { radiusKm, total: available.length, rows: available.slice(offset, offset + PAGE_SIZE) };
     radiusKm = wider;
   }

@@ -4,7 +4,7 @@
  * through `word_similarity` (« helene dupond » → « Hélène Dupont »). Every typed value travels as a parameter.
  */
 import { sql, type RawBuilder } from 'kysely';
-import { escapeLike, FUZZY_MIN_LENGTH } from './domain/query-text.ts';
+import { FUZZY_MIN_LENGTH } from './domain/query-text.ts';
 
 /** How well a text matches: 0 the whole label starts with it, 1 a word starts with it, 2 similar (typos). */
 export type MatchRank = 0 | 1 | 2;
@@ -22,6 +22,15 @@ export interface TextMatch {
 }
 
 /**
+ * The LIKE pattern of typed text: normalised first, THEN its wildcards escaped (unaccent turns fullwidth « ％ »,
+ * « ＿ », « ＼ » into `%`, `_`, `\`), spaces matching any one separator.
+ */
+function likePattern(text: string): RawBuilder<string> {
+  const escaped = sql<string>`replace(replace(replace(search_normalize(${text}), ${'\\'}, ${'\\\\'}), ${'%'}, ${'\\%'}), ${'_'}, ${'\\_'})`;
+  return sql<string>`replace(${escaped}, ' ', '_')`;
+}
+
+/**
  * Matches `text` (tidied, separators folded to spaces) against `column`. Typed spaces match any word separator
  * (« saint etienne » finds « Saint-Étienne »). Text shorter than 3 characters only matches as a prefix.
  * Similarity above pg_trgm's `word_similarity_threshold` (0.6 by default, see docs/decisions.md) counts as a match.
@@ -29,7 +38,7 @@ export interface TextMatch {
  */
 export function matchText(column: RawBuilder<string>, text: string, options: { smallTable?: boolean } = {}): TextMatch {
   const normalized = sql<string>`search_normalize(${text})`;
-  const pattern = sql<string>`search_normalize(${escapeLike(text).replace(/ /g, '_')})`;
+  const pattern = likePattern(text);
   const wordStarts = sql<string>`' ' || translate(${column}, '-''’', '   ')`;
   const fuzzy = text.length >= FUZZY_MIN_LENGTH;
   const shortCandidate = options.smallTable

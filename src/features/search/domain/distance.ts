@@ -15,9 +15,12 @@ export const ENOUGH_RESULTS = 10;
  */
 export const BAND_LIMITS_KM = [5, 10, 20, 50] as const;
 
-/** Band of a place: 0 when it is in the searched commune, then by distance; nearer bands come first. */
+/**
+ * Band of a place: 0 when it is in the searched commune and within the first band (Paris is one commune), then by
+ * distance; nearer bands come first.
+ */
 export function distanceBand(sameCommune: boolean, distanceKm: number): number {
-  if (sameCommune) return 0;
+  if (sameCommune && distanceKm < BAND_LIMITS_KM[0]) return 0;
   const index = BAND_LIMITS_KM.findIndex((limit) => distanceKm < limit);
   return index === -1 ? BAND_LIMITS_KM.length + 1 : index + 1;
 }

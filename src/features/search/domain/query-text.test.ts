@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { escapeLike, foldSeparators, isCommuneCode, isPostalCodePrefix, parsePlaceLabel, tidyQuery, withoutTitle } from './query-text.ts';
+import { foldSeparators, isCommuneCode, isPostalCodePrefix, parsePlaceLabel, tidyQuery, withoutTitle } from './query-text.ts';
 
 describe('search domain: typed text', () => {
   it('collapses and trims white space', () => {
@@ -12,10 +12,6 @@ describe('search domain: typed text', () => {
     assert.equal(withoutTitle('docteur. Hélène Dupont'), 'Hélène Dupont');
     assert.equal(withoutTitle('Drouot'), 'Drouot');
     assert.equal(withoutTitle('Dr'), 'Dr');
-  });
-
-  it('makes typed LIKE wildcards match themselves', () => {
-    assert.equal(escapeLike('100%_a\\b'), '100\\%\\_a\\\\b');
   });
 
   it('reads hyphens and apostrophes as spaces', () => {

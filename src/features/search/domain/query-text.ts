@@ -22,11 +22,6 @@ export function withoutTitle(text: string): string {
   return stripped.length > 0 ? stripped : text;
 }
 
-/** Escapes LIKE wildcards so that typed `%` and `_` match themselves. */
-export function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
 /** Word separators in place and practitioner names, matched as spaces (« saint etienne » = « Saint-Étienne »). */
 export function foldSeparators(text: string): string {
   return text.replace(/[-'’\s]+/g, ' ').trim();
