@@ -83,7 +83,7 @@ try {
     join lateral (select place_id from opening_rules o where o.practitioner_id = r.practitioner_id and r.id = any(o.reason_ids) limit 1) o on true
     where r.online_bookable
     order by md5(r.id::text) limit 2000`.execute(database.db)).rows;
-  const searchPaths = Array.from({ length: 5000 }, () => `/api/search?specialty=${pick(specialties)}&where=${pick(communes)}`);
+  const searchPaths = Array.from({ length: 5000 }, () => `/api/search?specialty=${pick(specialties)}&place=${pick(communes)}`);
   const availabilityPaths = agendas.map((a) =>
     `/api/practitioners/${a.practitioner_id}/availability?place=${a.place_id}&reason=${a.reason_id}&days=28`);
 
