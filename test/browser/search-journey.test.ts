@@ -200,6 +200,23 @@ describe('search journey in a browser (B1–B7, C1)', { skip: !existsSync(chromi
     await page.getByRole('button', { name: 'Français' }).click();
   });
 
+  it('keeps the keyboard focus in the filters when a reason is picked, then removed (WCAG 2.4.3)', async () => {
+    await page.goto(base + resultsPath);
+    const reason = page.getByRole('combobox', { name: 'Motif de consultation' });
+    await reason.fill('consultation');
+    await page.locator(`[id="${await reason.getAttribute('aria-controls')}"] [role="option"]`).first().waitFor();
+    await reason.press('ArrowDown');
+    await reason.press('Enter');
+    await page.waitForURL(/[?&]reason=/);
+    const focusedName = () => page.evaluate(() => `${document.activeElement?.tagName} ${document.activeElement?.getAttribute('role') ?? ''}`);
+    await page.waitForFunction(() => document.activeElement?.textContent === 'Retirer ce motif', null, { timeout: 3_000 })
+      .catch(async () => assert.fail(`focus is on ${await focusedName()}, not on « Retirer ce motif »`));
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => !url.searchParams.has('reason'));
+    await page.waitForFunction(() => document.activeElement?.getAttribute('role') === 'combobox' && document.activeElement.closest('.filters'), null, { timeout: 3_000 })
+      .catch(async () => assert.fail(`focus is on ${await focusedName()}, not on the reason box`));
+  });
+
   it('runs without any Content-Security-Policy violation or script error', () => {
     assert.deepEqual(problems, []);
   });

@@ -28,13 +28,27 @@ export function useLocation(): Location {
   return { path: url.pathname, query: url.searchParams };
 }
 
-/** Goes to `to` (a same-origin path with query); `replace` keeps Back pointing where it did. */
-export function navigate(to: string, options: { replace?: boolean } = {}): void {
+export interface NavigateOptions {
+  /** Keeps Back pointing where it did. */
+  replace?: boolean;
+  /**
+   * Whether the user lands on a new page (scrolled to the top, focus on its heading). By default only when the path
+   * changes: a filter that only rewrites the query string keeps the scroll position and the keyboard focus where they are.
+   */
+  newPage?: boolean;
+}
+
+/** Goes to `to` (a same-origin path with query). */
+export function navigate(to: string, options: NavigateOptions = {}): void {
   if (to === snapshot()) return;
+  const pathChanges = new URL(to, window.location.origin).pathname !== window.location.pathname;
+  const newPage = !options.replace && (options.newPage ?? pathChanges);
   if (options.replace) window.history.replaceState(null, '', to);
   else window.history.pushState(null, '', to);
-  if (!options.replace) window.scrollTo(0, 0);
+  if (newPage) window.scrollTo(0, 0);
   window.dispatchEvent(new Event(changeEvent));
+  // A path change re-renders another page, which focuses its own heading (App); the same page keeps its heading.
+  if (newPage && !pathChanges) document.querySelector<HTMLElement>('main h1')?.focus();
 }
 
 /** Builds `path?query` from the non-empty values of `params`. */
@@ -45,15 +59,15 @@ export function pathWithQuery(path: string, params: Record<string, string | unde
   return qs ? `${path}?${qs}` : path;
 }
 
-type LinkProps = AnchorHTMLAttributes<HTMLAnchorElement> & { to: string };
+type LinkProps = AnchorHTMLAttributes<HTMLAnchorElement> & { to: string; newPage?: boolean };
 
 /** An ordinary link (open in a new tab works) that navigates in place on a plain click. */
-export function Link({ to, onClick, ...rest }: LinkProps) {
+export function Link({ to, newPage, onClick, ...rest }: LinkProps) {
   const handleClick = (event: MouseEvent<HTMLAnchorElement>) => {
     onClick?.(event);
     if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
     event.preventDefault();
-    navigate(to);
+    navigate(to, { newPage });
   };
   return <a href={to} onClick={handleClick} {...rest} />;
 }

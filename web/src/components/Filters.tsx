@@ -1,5 +1,5 @@
 /** The B4 filters (availability, fees, reason, languages, video); each change updates the page URL. */
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { sectors, suggest, type SearchParams } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
 import { Combobox, type ComboOption } from './Combobox.tsx';
@@ -16,12 +16,24 @@ interface FiltersProps {
 
 const availabilityChoices = ['1', '3', '7', '14'] as const;
 
+/** The control that takes the keyboard focus once the URL shows a filter change that removed the focused one. */
+type FocusAfterChange = 'reason-remove' | 'reason-input' | 'first-filter';
+
+/** Where each `FocusAfterChange` lands, inside the filters panel. */
+const focusTargets: Record<FocusAfterChange, string> = {
+  'reason-remove': '[data-focus="reason-remove"]',
+  'reason-input': '.filter [role="combobox"]',
+  'first-filter': '#filter-availability',
+};
+
 export function Filters({ params, onChange, reasonLabel, onReasonPicked }: FiltersProps) {
   const { t, lang } = useI18n();
   const sectorLabel = useSectorLabel();
   const languageName = useLanguageName();
   const [expanded, setExpanded] = useState(false);
   const [reasonText, setReasonText] = useState('');
+  const panelRef = useRef<HTMLDivElement>(null);
+  const focusAfterChange = useRef<FocusAfterChange | null>(null);
   const chosenSectors = new Set((params.sector ?? '').split(',').filter(Boolean));
   const active = Boolean(params.availableWithin || params.sector || params.reason || params.language || params.video);
 
@@ -29,6 +41,22 @@ export function Filters({ params, onChange, reasonLabel, onReasonPicked }: Filte
     const found = await suggest(text, lang, signal);
     return found.reasons.map((reason) => ({ key: reason.code, label: reason.label, value: reason.code }));
   }, [lang]);
+
+  // Picking a reason, « Retirer » and « Effacer les filtres » each unmount the focused control (WCAG 2.4.3):
+  // once the new URL is rendered, focus goes to the control now in its place.
+  useEffect(() => {
+    const wanted = focusAfterChange.current;
+    const target = wanted && panelRef.current?.querySelector<HTMLElement>(focusTargets[wanted]);
+    if (!target) return;
+    focusAfterChange.current = null;
+    target.focus();
+  });
+
+  /** Applies `patch` and moves the focus to `then` once the page shows it. */
+  const changeThenFocus = (patch: SearchParams, then: FocusAfterChange) => {
+    focusAfterChange.current = then;
+    onChange(patch);
+  };
 
   const toggleSector = (sector: string, on: boolean) => {
     const next = sectors.filter((s) => (s === sector ? on : chosenSectors.has(s)));
@@ -44,7 +72,7 @@ export function Filters({ params, onChange, reasonLabel, onReasonPicked }: Filte
           {expanded ? t('web.filters.hide') : t('web.filters.show')}
         </button>
       </div>
-      <div id="filters-panel" className="filters-panel">
+      <div id="filters-panel" className="filters-panel" ref={panelRef}>
         <div className="filter">
           <label htmlFor="filter-availability" className="field-label">{t('web.filters.availability')}</label>
           <select id="filter-availability" value={params.availableWithin ?? ''}
@@ -71,7 +99,8 @@ export function Filters({ params, onChange, reasonLabel, onReasonPicked }: Filte
               <p className="field-label" id="filter-reason-label">{t('web.filters.reason')}</p>
               <p className="chosen-reason">
                 <span>{reasonLabel ?? t('web.filters.reason.chosen')}</span>{' '}
-                <button type="button" className="link-button" onClick={() => onChange({ reason: undefined })}>
+                <button type="button" className="link-button" data-focus="reason-remove"
+                  onClick={() => changeThenFocus({ reason: undefined }, 'reason-input')}>
                   {t('web.filters.reason.remove')}
                 </button>
               </p>
@@ -82,7 +111,7 @@ export function Filters({ params, onChange, reasonLabel, onReasonPicked }: Filte
               onPick={(option) => {
                 setReasonText('');
                 onReasonPicked(option.value, option.label);
-                onChange({ reason: option.value });
+                changeThenFocus({ reason: option.value }, 'reason-remove');
               }} />
           )}
         </div>
@@ -100,9 +129,9 @@ export function Filters({ params, onChange, reasonLabel, onReasonPicked }: Filte
           <label htmlFor="filter-video">{t('web.filters.video')}</label>
         </div>
         {active ? (
-          <button type="button" className="link-button" onClick={() => onChange({
+          <button type="button" className="link-button" onClick={() => changeThenFocus({
             availableWithin: undefined, sector: undefined, reason: undefined, language: undefined, video: undefined,
-          })}>{t('web.filters.clear')}</button>
+          }, 'first-filter')}>{t('web.filters.clear')}</button>
         ) : null}
       </div>
     </section>

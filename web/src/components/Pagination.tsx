@@ -1,4 +1,4 @@
-/** Links to the previous and next pages of results (plain links: shareable, Back works). */
+/** Links to the previous and next pages of results (plain links: shareable, Back works; each opens at the top, like a new page). */
 import { useI18n } from '../i18n.tsx';
 import { Link } from '../router.tsx';
 
@@ -13,9 +13,9 @@ export function Pagination({ page, pageCount, hrefOf }: PaginationProps) {
   if (pageCount <= 1) return null;
   return (
     <nav className="pagination" aria-label={t('web.pagination.label')}>
-      {page > 1 ? <Link to={hrefOf(page - 1)} rel="prev"><span aria-hidden="true">‹ </span>{t('web.pagination.previous')}</Link> : <span />}
+      {page > 1 ? <Link to={hrefOf(page - 1)} rel="prev" newPage><span aria-hidden="true">‹ </span>{t('web.pagination.previous')}</Link> : <span />}
       <span className="pagination-position">{t('web.pagination.position', { page, pageCount })}</span>
-      {page < pageCount ? <Link to={hrefOf(page + 1)} rel="next">{t('web.pagination.next')}<span aria-hidden="true"> ›</span></Link> : <span />}
+      {page < pageCount ? <Link to={hrefOf(page + 1)} rel="next" newPage>{t('web.pagination.next')}<span aria-hidden="true"> ›</span></Link> : <span />}
     </nav>
   );
 }
