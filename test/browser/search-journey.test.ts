@@ -134,7 +134,48 @@ describe('search journey in a browser (B1–B7, C1)', { skip: !existsSync(chromi
     await page.getByRole('link', { name: new RegExp(escapeRegExp(target.name)) }).first().waitFor();
     assert.match(await page.title(), /Ophtalmologue/);
     resultsPath = new URL(page.url()).pathname + new URL(page.url()).search;
+    const sent = new URL(page.url()).searchParams;
+    assert.match(sent.get('place') ?? '', /^(\d{5}|2[AB]\d{3})$/, 'a picked commune travels as place=<INSEE code>');
+    assert.equal(sent.get('where'), null);
     await assertAccessible(page, 'the results page');
+  });
+
+  it('keeps what the user types in the results page search box when the language changes', async () => {
+    await page.goto(base + resultsPath);
+    await page.getByRole('status').filter({ hasText: /praticiens? trouvés?/ }).waitFor();
+    const where = page.getByRole('combobox', { name: 'Où ?' });
+    assert.match(await where.inputValue(), new RegExp(`^${escapeRegExp(target.city)} \\(`), 'the picked commune is named once loaded');
+    const what = page.getByRole('combobox', { name: 'Nom, spécialité, établissement…' });
+    await what.fill('dermato');
+    await page.getByRole('button', { name: 'English' }).click();
+    try {
+      await page.getByRole('status').filter({ hasText: /practitioners? found/i }).waitFor();
+      assert.equal(await page.getByRole('combobox', { name: /Name, specialty/ }).inputValue(), 'dermato');
+    } finally {
+      await page.getByRole('button', { name: 'Français' }).click();
+      await page.getByRole('button', { name: 'English' }).waitFor();
+    }
+    await page.goto(base + resultsPath);
+  });
+
+  it('describes a suggested practitioner without a city by the specialty alone', async () => {
+    await page.route('**/api/suggest?**', (route) => route.fulfill({
+      contentType: 'application/json',
+      body: JSON.stringify({ specialties: [], reasons: [], establishments: [],
+        practitioners: [{ id: '1', name: 'Dr Sans Ville', specialty: 'Ophtalmologue', city: null }] }),
+    }));
+    try {
+      await page.goto(base);
+      await page.getByRole('combobox', { name: 'Nom, spécialité, établissement…' }).fill('sans ville');
+      const option = page.getByRole('option').filter({ hasText: 'Dr Sans Ville' });
+      await option.waitFor();
+      assert.doesNotMatch(await option.textContent() ?? '', /null/);
+      assert.match(await option.textContent() ?? '', /Ophtalmologue/);
+    } finally {
+      await page.unroute('**/api/suggest?**');
+    }
+    await page.goto(base + resultsPath);
+    await page.getByRole('link', { name: new RegExp(escapeRegExp(target.name)) }).first().waitFor();
   });
 
   it('opens the practitioner and pages the calendar forward with the arrow', async () => {

@@ -46,11 +46,13 @@ export interface SearchResponse {
 
 /** The search parameters, exactly as they travel in the page URL and to /api/search. */
 export interface SearchParams {
-  what?: string; specialty?: string; where?: string; availableWithin?: string; sector?: string;
+  what?: string; specialty?: string;
+  /** INSEE code of a picked commune (wins over `where`); `where` is typed text (a postal code, a name). */
+  place?: string; where?: string; availableWithin?: string; sector?: string;
   reason?: string; language?: string; video?: string; page?: string;
 }
 export const searchParamNames: readonly (keyof SearchParams)[] = [
-  'what', 'specialty', 'where', 'availableWithin', 'sector', 'reason', 'language', 'video', 'page',
+  'what', 'specialty', 'place', 'where', 'availableWithin', 'sector', 'reason', 'language', 'video', 'page',
 ];
 
 export type Overruns = 'limited' | 'none' | 'free' | 'not-covered';

@@ -1,5 +1,5 @@
 /** The two search boxes (« Nom, spécialité, établissement… » and « Où ? ») with suggestions, and « Rechercher ». */
-import { useCallback, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { suggest, suggestPlaces, type SearchParams } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
 import { navigate, pathWithQuery } from '../router.tsx';
@@ -16,9 +16,9 @@ export interface SearchFormValues {
   what: string;
   specialty?: string;
   reason?: string;
-  /** The text shown in « Où ? ». */
+  /** The text shown in « Où ? »; when it changes (the place resolved by the API) it replaces untouched text. */
   whereText: string;
-  /** The commune code picked from the suggestions, if any. */
+  /** The commune code picked from the suggestions (or resolved by the API), if any: sent as `place`. */
   whereCode?: string;
 }
 
@@ -36,6 +36,14 @@ export function SearchForm({ initial, filters = {}, compact = false }: SearchFor
   const [reason, setReason] = useState(initial.reason);
   const [whereText, setWhereText] = useState(initial.whereText);
   const [whereCode, setWhereCode] = useState(initial.whereCode);
+  const [whereTouched, setWhereTouched] = useState(false);
+
+  // The label of the place arrives with the results: show it unless the user has typed in « Où ? » meanwhile.
+  useEffect(() => {
+    if (whereTouched || !initial.whereText) return;
+    setWhereText(initial.whereText);
+    setWhereCode(initial.whereCode);
+  }, [initial.whereText, initial.whereCode, whereTouched]);
 
   const loadWhat = useCallback(async (text: string, signal: AbortSignal): Promise<ComboOption<WhatPick>[]> => {
     const found = await suggest(text, lang, signal);
@@ -48,7 +56,7 @@ export function SearchForm({ initial, filters = {}, compact = false }: SearchFor
         value: { kind: 'reason', code: r.code, specialtySlug: r.specialtySlug } as const,
       })),
       ...found.practitioners.map((p) => ({
-        key: `p${p.id}`, label: p.name, detail: `${p.specialty}, ${p.city}`, group: t('web.suggest.group.practitioners'),
+        key: `p${p.id}`, label: p.name, detail: [p.specialty, p.city].filter(Boolean).join(', '), group: t('web.suggest.group.practitioners'),
         value: { kind: 'practitioner', id: p.id } as const,
       })),
       ...found.establishments.map((e) => ({
@@ -77,10 +85,12 @@ export function SearchForm({ initial, filters = {}, compact = false }: SearchFor
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    const where = whereCode ?? whereText.trim();
+    // A picked commune travels as its INSEE code (`place`); typed text as `where` (5 digits: a postal code).
+    const place = whereCode;
+    const where = whereCode ? undefined : whereText.trim();
     navigate(pathWithQuery('/recherche', {
       ...filters,
-      what: what.trim(), specialty, where, reason, page: undefined,
+      what: what.trim(), specialty, place, where, reason, page: undefined,
     }));
   };
 
@@ -107,11 +117,13 @@ export function SearchForm({ initial, filters = {}, compact = false }: SearchFor
         onValueChange={(text) => {
           setWhereText(text);
           setWhereCode(undefined);
+          setWhereTouched(true);
         }}
         loadOptions={loadWhere}
         onPick={(option) => {
           setWhereText(option.label);
           setWhereCode(option.value);
+          setWhereTouched(true);
         }}
       />
       <button type="submit" className="button button-primary search-submit">{t('web.search.submit')}</button>

@@ -20,9 +20,6 @@ function readParams(query: URLSearchParams): SearchParams {
   return params;
 }
 
-/** A commune code from a suggestion (« 44109 », « 2A004 »), as opposed to text the user typed. */
-const communeCode = /^(\d{5}|2[AB]\d{3})$/;
-
 export function ResultsPage({ query }: { query: URLSearchParams }) {
   const { t, lang } = useI18n();
   const params = readParams(query);
@@ -31,7 +28,8 @@ export function ResultsPage({ query }: { query: URLSearchParams }) {
 
   const whatLabel = data?.query.specialty?.label ?? params.what ?? '';
   const place = data?.query.place;
-  const placeLabel = place ? `${place.name} (${place.postalCode})` : params.where && !communeCode.test(params.where) ? params.where : '';
+  // A picked commune (`place`) is named once the API answers; typed text (`where`) shows as typed meanwhile.
+  const placeLabel = place ? `${place.name} (${place.postalCode})` : params.where ?? '';
   const heading = resultsHeading(t, whatLabel, place?.name ?? placeLabel);
   usePageTitle(heading);
 
@@ -43,12 +41,13 @@ export function ResultsPage({ query }: { query: URLSearchParams }) {
       <div className="results-search">
         <h1 tabIndex={-1}>{heading}</h1>
         <SearchForm
-          key={`${params.what}|${params.where}|${placeLabel}`}
+          // URL parameters only: the response (label, language) must not remount it and drop what the user types.
+          key={`${params.what}|${params.specialty}|${params.reason}|${params.place}|${params.where}`}
           compact
           filters={filters}
           initial={{
             what: params.what ?? '', specialty: params.specialty, reason: params.reason,
-            whereText: placeLabel, whereCode: params.where && communeCode.test(params.where) ? params.where : undefined,
+            whereText: placeLabel, whereCode: place?.code ?? params.place,
           }}
         />
       </div>
@@ -101,7 +100,7 @@ function ResultsBody({ loaded, params }: { loaded: Loaded<SearchResponse>; param
   if (data.query.unresolved === 'place') {
     return (
       <div className="empty-state">
-        <p className="empty-state-title">{t('web.results.unresolved_place', { where: params.where ?? '' })}</p>
+        <p className="empty-state-title">{t('web.results.unresolved_place', { where: params.where ?? params.place ?? '' })}</p>
         <p>{t('web.results.unresolved_place.hint')}</p>
       </div>
     );
