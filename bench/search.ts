@@ -12,6 +12,7 @@ import { sql } from 'kysely';
 import { loadConfig, projectRoot } from '../src/platform/config/config.ts';
 import { provisionDatabase } from '../src/platform/db/provision.ts';
 import { freePort } from '../src/platform/db/embedded-postgres.ts';
+import { createRandom } from '../src/features/demo/domain/random.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -27,18 +28,6 @@ const { values: args } = parseArgs({
 const target = Number(args.practitioners);
 const duration = Number(args.duration);
 const connections = Number(args.connections);
-
-/** A small seeded PRNG so that two runs ask the same questions. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const config = { ...loadConfig(), dataDir: path.join(projectRoot, '.data', 'bench') };
 const benchEnv = { ...process.env, CRENEAU_DATA_DIR: config.dataDir };
@@ -69,8 +58,8 @@ try {
   const size = (await sql<{ s: string }>`select pg_size_pretty(pg_database_size(current_database())) as s`.execute(database.db)).rows[0]?.s;
   console.log(`  ${practitioners} practitioners, ${appointments} appointments, database ${size}`);
 
-  const random = mulberry32(Number(args.seed));
-  const pick = <T>(items: T[]): T => items[Math.floor(random() * items.length)]!;
+  // Seeded, so that two runs ask the same questions.
+  const random = createRandom(Number(args.seed));
   const communes = (await sql<{ code: string }>`
     select code from communes where population >= 2000 order by code`.execute(database.db)).rows.map((r) => r.code);
   const specialties = (await sql<{ slug: string }>`
@@ -83,7 +72,7 @@ try {
     join lateral (select place_id from opening_rules o where o.practitioner_id = r.practitioner_id and r.id = any(o.reason_ids) limit 1) o on true
     where r.online_bookable
     order by md5(r.id::text) limit 2000`.execute(database.db)).rows;
-  const searchPaths = Array.from({ length: 5000 }, () => `/api/search?specialty=${pick(specialties)}&place=${pick(communes)}`);
+  const searchPaths = Array.from({ length: 5000 }, () => `/api/search?specialty=${random.pick(specialties)}&place=${random.pick(communes)}`);
   const availabilityPaths = agendas.map((a) =>
     `/api/practitioners/${a.practitioner_id}/availability?place=${a.place_id}&reason=${a.reason_id}&days=28`);
 
