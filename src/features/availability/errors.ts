@@ -1,12 +1,6 @@
 /** Why an availability calendar cannot be shown; the HTTP layer maps them once (src/platform/http/app.ts). */
 import { InvalidInput, NotFound } from '../../platform/errors.ts';
 
-export class PractitionerNotFound extends NotFound {
-  constructor() {
-    super('availability.error.practitioner_not_found');
-  }
-}
-
 /** The place or the reason is unknown, or belongs to another practitioner. */
 export class PlaceOrReasonNotFound extends NotFound {
   constructor() {

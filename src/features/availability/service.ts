@@ -3,11 +3,12 @@
  * either one calendar (practitioner page, SPEC C1) or the next free times of many agendas at once (search, B3).
  */
 import type { Db } from '../../platform/db/database.ts';
+import { PractitionerNotFound } from '../practitioners/index.ts';
 import { holidayAreaOf } from '../reference/index.ts';
 import { listFreeSlots, type CalendarDay, type FreeSlot, type ReasonTerms } from './domain/free-slots.ts';
 import { addDays, daysBetween, firstInstantAt, localDateAt, type LocalDate } from './domain/zoned-time.ts';
 import {
-  OnlineBookingUnavailable, PlaceOrReasonNotFound, PractitionerNotFound, ReasonNotBookableOnline, StartDateTooFar,
+  OnlineBookingUnavailable, PlaceOrReasonNotFound, ReasonNotBookableOnline, StartDateTooFar,
 } from './errors.ts';
 import { loadAgendas, type AgendaInputs, type AgendaKey, type AgendaPeriod, type BookingTargetRow } from './repository.ts';
 

@@ -1,7 +1,6 @@
 /** Availability calendar (SPEC C1, B7): errors of GET /api/practitioners/:id/availability. French first. */
 export const availability = {
   fr: {
-    'availability.error.practitioner_not_found': 'Ce praticien est introuvable.',
     'availability.error.place_or_reason_not_found': 'Ce lieu de consultation ou ce motif n’existe pas chez ce praticien.',
     'availability.error.reason_not_bookable_online': 'Ce motif ne se réserve pas en ligne : veuillez contacter le cabinet.',
     'availability.error.no_online_booking': 'Aucune disponibilité en ligne : ce praticien ne propose pas la prise de rendez-vous en ligne.',
@@ -12,7 +11,6 @@ export const availability = {
     'availability.error.invalid_days': 'Le nombre de jours « days » doit être un nombre entier de 1 à 28.',
   },
   en: {
-    'availability.error.practitioner_not_found': 'This practitioner could not be found.',
     'availability.error.place_or_reason_not_found': 'This place of consultation or visit reason does not exist for this practitioner.',
     'availability.error.reason_not_bookable_online': 'This visit reason cannot be booked online: please contact the practice.',
     'availability.error.no_online_booking': 'No online availability: this practitioner does not offer online booking.',
