@@ -169,6 +169,116 @@ export interface DemoDeferredDefinitionsTable {
   definition: string;
 }
 
+export type PhoneKind = 'mobile' | 'landline';
+export type CodePurpose = 'signup_phone' | 'login' | 'phone_change' | 'email_change';
+export type CodeChannel = 'sms' | 'voice' | 'email';
+
+/** A patient login (migrations/0006_accounts.sql). */
+export interface AccountsTable {
+  id: Generated<string>;
+  email: string;
+  email_verified_at: Timestamp | null;
+  phone: string;
+  phone_kind: PhoneKind;
+  phone_verified_at: Timestamp;
+  password_hash: string;
+  password_changed_at: Generated<Timestamp>;
+  language: Generated<'fr' | 'en'>;
+  terms_accepted_at: Timestamp;
+  privacy_accepted_at: Timestamp;
+  care_history_enabled: Generated<boolean>;
+  created_at: Generated<Timestamp>;
+}
+
+/** A person appointments are for: an account holder's own record or a relative. */
+export interface PatientsTable {
+  id: Generated<string>;
+  account_id: string | null;
+  is_holder: Generated<boolean>;
+  civility: 'mme' | 'm' | null;
+  first_name: string | null;
+  last_name: string | null;
+  birth_date: DateOnly | null;
+  email: string | null;
+  phone: string | null;
+  phone_kind: PhoneKind | null;
+  address_line: string | null;
+  postal_code: string | null;
+  city: string | null;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+  removed_at: Timestamp | null;
+  pseudonymised_at: Timestamp | null;
+}
+
+export interface SignupsTable {
+  id: Generated<string>;
+  email: string;
+  phone: string;
+  phone_kind: PhoneKind;
+  password_hash: string;
+  language: 'fr' | 'en';
+  terms_accepted_at: Timestamp;
+  privacy_accepted_at: Timestamp;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface OneTimeCodesTable {
+  id: Generated<string>;
+  purpose: CodePurpose;
+  signup_id: string | null;
+  account_id: string | null;
+  destination: string;
+  channel: CodeChannel;
+  code_hash: string;
+  attempts: Generated<number>;
+  sent_at: Timestamp;
+  expires_at: Timestamp;
+  consumed_at: Timestamp | null;
+}
+
+export interface SessionsTable {
+  token_hash: Buffer;
+  account_id: string;
+  remembered: Generated<boolean>;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  idle_expires_at: Timestamp;
+  absolute_expires_at: Timestamp;
+}
+
+export interface TrustedDevicesTable {
+  token_hash: Buffer;
+  account_id: string;
+  created_at: Timestamp;
+  last_used_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface PasswordResetsTable {
+  token_hash: Buffer;
+  account_id: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+export interface RateLimitHitsTable {
+  bucket: string;
+  window_start: Timestamp;
+  hits: number;
+}
+
+export interface SecurityEventsTable {
+  id: GeneratedBigId;
+  account_id: string | null;
+  event: string;
+  ip: string | null;
+  at: Timestamp;
+  details: Generated<Record<string, unknown>>;
+}
+
 export interface Database {
   communes: CommunesTable;
   professions: ProfessionsTable;
@@ -184,4 +294,13 @@ export interface Database {
   public_holidays: PublicHolidaysTable;
   demo_deferred_definitions: DemoDeferredDefinitionsTable;
   commune_postal_codes: CommunePostalCodesTable;
+  accounts: AccountsTable;
+  patients: PatientsTable;
+  signups: SignupsTable;
+  one_time_codes: OneTimeCodesTable;
+  sessions: SessionsTable;
+  trusted_devices: TrustedDevicesTable;
+  password_resets: PasswordResetsTable;
+  rate_limit_hits: RateLimitHitsTable;
+  security_events: SecurityEventsTable;
 }
