@@ -147,6 +147,19 @@ export interface AppointmentsTable {
   hold_expires_at: Timestamp | null;
   slot_group: Generated<string>;
   created_at: Generated<Timestamp>;
+  /** Booking columns (migrations/0010_booking.sql); null for demo and practice-software rows. */
+  patient_id: Generated<string | null>;
+  account_id: Generated<string | null>;
+  hold_token_hash: Generated<Buffer | null>;
+  booked_at: Generated<Timestamp | null>;
+  cancelled_at: Generated<Timestamp | null>;
+  cancelled_by: Generated<'patient' | 'practice' | null>;
+  late_cancellation: Generated<boolean>;
+  replaced_by: Generated<string | null>;
+  referring_practitioner_id: Generated<BigId | null>;
+  instructions_accepted_at: Generated<Timestamp | null>;
+  no_show_declared_at: Generated<Timestamp | null>;
+  source: Generated<'online' | 'practice'>;
 }
 
 export interface PublicHolidaysTable {
@@ -279,6 +292,61 @@ export interface SecurityEventsTable {
   details: Generated<Record<string, unknown>>;
 }
 
+/** A message kept by the development mailbox (migrations/0007_dev_mailbox.sql). */
+export interface DevMailboxTable {
+  id: GeneratedBigId;
+  channel: 'email' | 'sms' | 'voice';
+  kind: string;
+  recipient: string;
+  subject: string | null;
+  text: string;
+  html: string | null;
+  sent_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+/** A practice's file on a patient (migrations/0010_booking.sql). */
+export interface PatientFilesTable {
+  id: Generated<string>;
+  practitioner_id: BigId;
+  patient_id: string | null;
+  first_name: string;
+  last_name: string;
+  birth_date: DateOnly | null;
+  email: string | null;
+  phone: string | null;
+  last_visit_on: DateOnly | null;
+  blocked_at: Timestamp | null;
+  notifications_off: Generated<boolean>;
+  created_at: Generated<Timestamp>;
+}
+
+export interface BookingRequestsTable {
+  account_id: string;
+  idempotency_key: string;
+  appointment_id: string;
+  created_at: Timestamp;
+}
+
+export interface CareTeamHiddenTable {
+  account_id: string;
+  practitioner_id: BigId;
+  hidden_at: Timestamp;
+}
+
+export interface PracticeApiTokensTable {
+  token_hash: Buffer;
+  practitioner_id: BigId;
+  label: string;
+  created_at: Timestamp;
+  revoked_at: Timestamp | null;
+}
+
+export interface InstanceSecretsTable {
+  name: string;
+  value: Buffer;
+  created_at: Generated<Timestamp>;
+}
+
 export interface Database {
   communes: CommunesTable;
   professions: ProfessionsTable;
@@ -303,4 +371,5 @@ export interface Database {
   password_resets: PasswordResetsTable;
   rate_limit_hits: RateLimitHitsTable;
   security_events: SecurityEventsTable;
+  dev_mailbox: DevMailboxTable;
 }
