@@ -4,7 +4,7 @@
  */
 import type { MessageKey } from './i18n/catalogue.ts';
 
-export type ErrorKind = 'invalid' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'gone' | 'too_many_requests';
+export type ErrorKind = 'invalid' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'gone' | 'too_many_requests' | 'unavailable';
 
 export class AppError extends Error {
   constructor(

@@ -20,6 +20,8 @@ import { AppError, type ErrorKind } from '../errors.ts';
 import { isMessageKey, languageFromHeader, translate, type Language } from '../i18n/catalogue.ts';
 import { projectRoot } from '../config/config.ts';
 import type { Db } from '../db/database.ts';
+import { DeliveryUnavailable, type Delivery } from '../delivery/delivery.ts';
+import { devMailboxDelivery } from '../delivery/dev-mailbox.ts';
 
 export type App = FastifyInstance;
 
@@ -29,10 +31,29 @@ export interface AppContext {
   now: () => Date;
   /** How long search result lists may reuse computed next free slots (0 or absent: always recompute). */
   listSlotsCacheMs?: number;
+  /** How messages leave (email, SMS, voice); absent: the development mailbox over `db`. */
+  delivery?: Delivery;
+  /** The site's address for links in messages, without a trailing slash; absent: http://localhost:3000. */
+  publicUrl?: string;
 }
 
-/** A feature's routes: registered under /api with the shared context. */
-export type FeatureRoutes = (app: FastifyInstance, context: AppContext) => void | Promise<void>;
+/** What routes receive: the context with every optional service filled in. */
+export interface RouteContext extends AppContext {
+  delivery: Delivery;
+  publicUrl: string;
+}
+
+/** A feature's routes: registered under /api (or at the root for `pages`) with the shared context. */
+export type FeatureRoutes = (app: FastifyInstance, context: RouteContext) => void | Promise<void>;
+
+/** Fills in the defaults of the optional services, so that routes never check for them. */
+export function resolveContext(context: AppContext): RouteContext {
+  return {
+    ...context,
+    delivery: context.delivery ?? devMailboxDelivery(context.db, context.now),
+    publicUrl: (context.publicUrl ?? 'http://localhost:3000').replace(/\/+$/, ''),
+  };
+}
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -48,11 +69,14 @@ const statusOf: Record<ErrorKind, number> = {
   conflict: 409,
   gone: 410,
   too_many_requests: 429,
+  unavailable: 503,
 };
 
 export interface BuildAppOptions {
   context: AppContext;
   routes: FeatureRoutes[];
+  /** Routes outside /api (the development mailbox), registered before the SPA fallback. */
+  pages?: FeatureRoutes[];
   /** Folder of the built SPA (index.html); omitted in API-only tests. */
   webDist?: string;
   /** 'verbose': every request (method, path, status); 'errors': warnings and errors only; absent: silent (tests). */
@@ -60,6 +84,7 @@ export interface BuildAppOptions {
 }
 
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const context = resolveContext(options.context);
   const app = Fastify({
     logger: options.logger
       ? {
@@ -128,6 +153,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const lang = request.lang ?? 'fr';
+    if (error instanceof DeliveryUnavailable) {
+      // Operators learn which provider failed; recipients and message bodies never reach logs.
+      request.log.warn({ delivery: { channel: error.channel, kind: error.messageKind, reason: error.reason } }, 'message not delivered');
+    }
     if (error instanceof AppError) {
       return reply.status(statusOf[error.kind]).send({ error: error.kind, message: translate(lang, error.messageKey, error.params) });
     }
@@ -149,11 +178,14 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   await app.register(
     async (api) => {
-      for (const routes of options.routes) await routes(api, options.context);
+      for (const routes of options.routes) await routes(api, context);
       api.setNotFoundHandler(notFound);
     },
     { prefix: '/api' },
   );
+  await app.register(async (root) => {
+    for (const routes of options.pages ?? []) await routes(root, context);
+  });
 
   const webDist = options.webDist;
   if (!webDist || !existsSync(path.join(webDist, 'index.html'))) {
