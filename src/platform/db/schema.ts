@@ -372,4 +372,9 @@ export interface Database {
   rate_limit_hits: RateLimitHitsTable;
   security_events: SecurityEventsTable;
   dev_mailbox: DevMailboxTable;
+  patient_files: PatientFilesTable;
+  booking_requests: BookingRequestsTable;
+  care_team_hidden: CareTeamHiddenTable;
+  practice_api_tokens: PracticeApiTokensTable;
+  instance_secrets: InstanceSecretsTable;
 }
