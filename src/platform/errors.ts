@@ -6,11 +6,18 @@ import type { MessageKey } from './i18n/catalogue.ts';
 
 export type ErrorKind = 'invalid' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'gone' | 'too_many_requests' | 'unavailable';
 
+/** A refusal's machine code and extra fields, merged into the JSON body next to `error` and `message`. */
+export interface ErrorDetails {
+  code?: string;
+  details?: Record<string, unknown>;
+}
+
 export class AppError extends Error {
   constructor(
     readonly kind: ErrorKind,
     readonly messageKey: MessageKey,
     readonly params: Record<string, string | number> = {},
+    readonly extra: ErrorDetails = {},
   ) {
     super(messageKey);
     this.name = new.target.name;

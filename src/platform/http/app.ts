@@ -158,7 +158,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       request.log.warn({ delivery: { channel: error.channel, kind: error.messageKind, reason: error.reason } }, 'message not delivered');
     }
     if (error instanceof AppError) {
-      return reply.status(statusOf[error.kind]).send({ error: error.kind, message: translate(lang, error.messageKey, error.params) });
+      const { code, details } = error.extra;
+      return reply.status(statusOf[error.kind]).send({
+        ...details, error: error.kind, ...(code ? { code } : {}), message: translate(lang, error.messageKey, error.params),
+      });
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       // Schemas name their sentence by a catalogue key; the first invalid parameter is the one reported.
