@@ -19,6 +19,34 @@ export interface Config {
   production: boolean;
   /** How long search result lists may reuse computed next free slots (docs/decisions.md « Performance »). */
   listSlotsCacheMs: number;
+  /** SMTP server for emails (`smtp://user:pass@host:587`, `smtps://…`); absent: emails go to the development mailbox. */
+  smtpUrl: string | undefined;
+  /** Sender of every email. */
+  mailFrom: string;
+  /** Twilio-compatible provider for SMS and voice calls; absent: they go to the development mailbox. */
+  twilio: TwilioConfig | undefined;
+}
+
+export interface TwilioConfig {
+  accountSid: string;
+  authToken: string;
+  /** The calling and sending number (E.164) or sender id. */
+  from: string;
+  /** Base URL of the REST API (another region, or a compatible gateway). */
+  apiUrl: string;
+}
+
+/** Twilio settings when TWILIO_ACCOUNT_SID is set; a half-configured provider stops the start with the missing names. */
+function twilioConfig(env: NodeJS.ProcessEnv): TwilioConfig | undefined {
+  if (!env.TWILIO_ACCOUNT_SID) return undefined;
+  const missing = ['TWILIO_AUTH_TOKEN', 'TWILIO_FROM'].filter((name) => !env[name]);
+  if (missing.length) throw new Error(`TWILIO_ACCOUNT_SID is set but ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} missing`);
+  return {
+    accountSid: env.TWILIO_ACCOUNT_SID,
+    authToken: env.TWILIO_AUTH_TOKEN ?? '',
+    from: env.TWILIO_FROM ?? '',
+    apiUrl: (env.TWILIO_API_URL || 'https://api.twilio.com').replace(/\/+$/, ''),
+  };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -33,5 +61,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: env.PUBLIC_URL || undefined,
     production: env.NODE_ENV === 'production',
     listSlotsCacheMs: Number(env.CRENEAU_LIST_SLOTS_CACHE_MS ?? 30_000),
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM || 'Créneau <no-reply@creneau.localhost>',
+    twilio: twilioConfig(env),
   };
 }
