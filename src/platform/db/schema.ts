@@ -2,6 +2,8 @@
 import type { ColumnType, Generated, GeneratedAlways } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
+/** A timestamp with a database default that code may still write (Generated<Timestamp> would refuse a Date). */
+type DefaultedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type DateOnly = ColumnType<string, string, string>;
 /** bigint identity columns come back from pg as strings; we convert them at the edges. */
 type BigId = ColumnType<string, string | number, string | number>;
@@ -195,7 +197,7 @@ export interface AccountsTable {
   phone_kind: PhoneKind;
   phone_verified_at: Timestamp;
   password_hash: string;
-  password_changed_at: Generated<Timestamp>;
+  password_changed_at: DefaultedTimestamp;
   language: Generated<'fr' | 'en'>;
   terms_accepted_at: Timestamp;
   privacy_accepted_at: Timestamp;
@@ -218,8 +220,8 @@ export interface PatientsTable {
   address_line: string | null;
   postal_code: string | null;
   city: string | null;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
   removed_at: Timestamp | null;
   pseudonymised_at: Timestamp | null;
 }
