@@ -4,5 +4,6 @@ import { healthRoutes } from './health/routes.ts';
 import { availabilityRoutes } from './availability/routes.ts';
 import { searchRoutes } from './search/index.ts';
 import { practitionerRoutes } from './practitioners/index.ts';
+import { authRoutes } from './accounts/routes.ts';
 
-export const featureRoutes: FeatureRoutes[] = [healthRoutes, availabilityRoutes, searchRoutes, practitionerRoutes];
+export const featureRoutes: FeatureRoutes[] = [healthRoutes, availabilityRoutes, searchRoutes, practitionerRoutes, authRoutes];

@@ -22,6 +22,9 @@ export class AppError extends Error {
     super(messageKey);
     this.name = new.target.name;
   }
+
+  /** HTTP headers the answer carries (e.g. Retry-After of a 429). */
+  headers: Record<string, string> = {};
 }
 
 export class NotFound extends AppError {

@@ -22,6 +22,7 @@ import { projectRoot } from '../config/config.ts';
 import type { Db } from '../db/database.ts';
 import { DeliveryUnavailable, type Delivery } from '../delivery/delivery.ts';
 import { devMailboxDelivery } from '../delivery/dev-mailbox.ts';
+import { csrfGuard } from './csrf.ts';
 
 export type App = FastifyInstance;
 
@@ -116,6 +117,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.addHook('onRequest', async (request) => {
     request.lang = languageFromHeader(request.headers['accept-language']);
   });
+  // Every state-changing /api request carries the CSRF token and comes from this site (docs/api-accounts.md).
+  app.addHook('onRequest', csrfGuard(context.db, { allowedOrigins: [new URL(context.publicUrl).origin] }));
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -158,6 +161,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       request.log.warn({ delivery: { channel: error.channel, kind: error.messageKind, reason: error.reason } }, 'message not delivered');
     }
     if (error instanceof AppError) {
+      reply.headers(error.headers);
       const { code, details } = error.extra;
       return reply.status(statusOf[error.kind]).send({
         ...details, error: error.kind, ...(code ? { code } : {}), message: translate(lang, error.messageKey, error.params),
