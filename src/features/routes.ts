@@ -5,5 +5,7 @@ import { availabilityRoutes } from './availability/routes.ts';
 import { searchRoutes } from './search/index.ts';
 import { practitionerRoutes } from './practitioners/index.ts';
 import { authRoutes } from './accounts/routes.ts';
+import { accountManagementRoutes } from './accounts/account-management-routes.ts';
+import { bookingRoutes } from './booking/index.ts';
 
-export const featureRoutes: FeatureRoutes[] = [healthRoutes, availabilityRoutes, searchRoutes, practitionerRoutes, authRoutes];
+export const featureRoutes: FeatureRoutes[] = [healthRoutes, availabilityRoutes, searchRoutes, practitionerRoutes, authRoutes, accountManagementRoutes, bookingRoutes];
