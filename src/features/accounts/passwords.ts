@@ -3,19 +3,20 @@
  * « Accounts — authentication » has the measured time). Only PHC strings are stored.
  */
 import { hash, verify } from '@node-rs/argon2';
+import { normalisePassword } from './domain/password.ts';
 
 /** argon2id is the library's default algorithm (its enum is a const enum that erasable TypeScript cannot import). */
 const parameters = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
-/** The argon2id PHC string of a password, with a fresh random salt. */
+/** The argon2id PHC string of a password (NFC, so that a composed or decomposed « é » match), with a fresh random salt. */
 export function hashPassword(password: string): Promise<string> {
-  return hash(password, parameters);
+  return hash(normalisePassword(password), parameters);
 }
 
 /** Whether the password matches the stored hash (false for a malformed hash rather than an error). */
 export async function verifyPassword(storedHash: string, password: string): Promise<boolean> {
   try {
-    return await verify(storedHash, password);
+    return await verify(storedHash, normalisePassword(password));
   } catch {
     return false;
   }
