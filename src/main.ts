@@ -6,6 +6,8 @@ import { provisionDatabase } from './platform/db/provision.ts';
 import { buildApp, defaultWebDist } from './platform/http/app.ts';
 import { freePort } from './platform/db/embedded-postgres.ts';
 import { featureRoutes } from './features/routes.ts';
+import { devMailboxPages } from './features/dev-mailbox/index.ts';
+import { channelProviders, createDelivery, devMailboxEnabled } from './platform/delivery/create-delivery.ts';
 import { prepareData } from './startup.ts';
 
 const config = loadConfig();
@@ -33,13 +35,23 @@ if (Math.max(...webSources.map(newestChange)) > builtAt) {
   await build({ configFile: path.join(projectRoot, 'web', 'vite.config.ts'), logLevel: 'warn' });
 }
 
+// The port is chosen before the app is built: links in messages need the final address.
+const port = config.portRequired ? config.port : await freePort(config.port);
+const url = config.publicUrl ?? `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/`;
+const now = () => new Date();
 const app = await buildApp({
-  context: { db: database.db, now: () => new Date(), listSlotsCacheMs: config.listSlotsCacheMs },
+  context: {
+    db: database.db,
+    now,
+    listSlotsCacheMs: config.listSlotsCacheMs,
+    delivery: createDelivery(config, database.db, now),
+    publicUrl: url,
+  },
   routes: featureRoutes,
+  pages: [devMailboxPages(config)],
   webDist: defaultWebDist,
   logger: config.production ? 'verbose' : 'errors',
 });
-const port = config.portRequired ? config.port : await freePort(config.port);
 try {
   await app.listen({ host: config.host, port });
 } catch (error) {
@@ -47,9 +59,14 @@ try {
   await database.shutdown();
   process.exit(1);
 }
-const url = config.publicUrl ?? `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/`;
 console.log(`Créneau is ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${url}`);
 console.log(`API documentation: ${url}api/docs`);
+const providers = channelProviders(config);
+console.log(`Messages: email → ${providers.email}, SMS → ${providers.sms}, voice calls → ${providers.voice}`
+  + (devMailboxEnabled(config) ? ` (read them at ${url.replace(/\/+$/, '')}/dev/mailbox)` : ''));
+if (Object.values(providers).includes('none')) {
+  console.warn('Créneau: WARNING some channels have no provider (set SMTP_URL, TWILIO_*): their messages fail with a 503.');
+}
 
 const shutdown = async () => {
   await app.close();
