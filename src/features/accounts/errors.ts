@@ -1,5 +1,5 @@
 /** Errors of the authentication flows, each with its translated sentence (messages/accounts.ts). */
-import { AppError } from '../../platform/errors.ts';
+import { AppError, InvalidInput } from '../../platform/errors.ts';
 
 /** No valid session: the user must log in (401). */
 export class NotSignedIn extends AppError {
@@ -40,5 +40,12 @@ export class ChallengeNotFound extends AppError {
 export class EmailTaken extends AppError {
   constructor() {
     super('conflict', 'accounts.error.email_taken');
+  }
+}
+
+/** A typed code that cannot be one (not 6 digits): no try is used (400). */
+export class CodeFormatInvalid extends InvalidInput {
+  constructor() {
+    super('accounts.error.code_format');
   }
 }

@@ -19,6 +19,11 @@ export interface Config {
   production: boolean;
   /** How long search result lists may reuse computed next free slots (docs/decisions.md « Performance »). */
   listSlotsCacheMs: number;
+  /**
+   * TRUST_PROXY: behind a reverse proxy, which X-Forwarded-For hops give the client IP used by rate limits
+   * (`true`, a hop count, or addresses/CIDRs separated by commas); absent: the socket address (no proxy).
+   */
+  trustProxy: boolean | number | string[];
   /** SMTP server for emails (`smtp://user:pass@host:587`, `smtps://…`); absent: emails go to the development mailbox. */
   smtpUrl: string | undefined;
   /** Sender of every email. */
@@ -49,6 +54,14 @@ function twilioConfig(env: NodeJS.ProcessEnv): TwilioConfig | undefined {
   };
 }
 
+/** TRUST_PROXY read as Fastify's trustProxy: 'true', a hop count, or a list of proxy addresses. */
+function trustProxyOf(value: string | undefined): boolean | number | string[] {
+  if (!value || value === 'false') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value.split(',').map((part) => part.trim()).filter(Boolean);
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     databaseUrl: env.DATABASE_URL || undefined,
@@ -61,6 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: env.PUBLIC_URL || undefined,
     production: env.NODE_ENV === 'production',
     listSlotsCacheMs: Number(env.CRENEAU_LIST_SLOTS_CACHE_MS ?? 30_000),
+    trustProxy: trustProxyOf(env.TRUST_PROXY),
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM || 'Créneau <no-reply@creneau.localhost>',
     twilio: twilioConfig(env),

@@ -80,6 +80,8 @@ export interface BuildAppOptions {
   pages?: FeatureRoutes[];
   /** Folder of the built SPA (index.html); omitted in API-only tests. */
   webDist?: string;
+  /** Fastify's trustProxy (config TRUST_PROXY): which X-Forwarded-For hops give request.ip; absent: none. */
+  trustProxy?: boolean | number | string[];
   /** 'verbose': every request (method, path, status); 'errors': warnings and errors only; absent: silent (tests). */
   logger?: 'verbose' | 'errors';
 }
@@ -98,6 +100,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         }
       : false,
     bodyLimit: 1024 * 1024,
+    // Fastify's constructor overloads reject the union type; every member of it is an accepted trustProxy form.
+    trustProxy: (options.trustProxy ?? false) as boolean,
     // Long path parameters reach the zod schemas, which answer a translated 400 (never a 414 echoing the URL).
     routerOptions: { maxParamLength: 5000 },
     // Malformed URLs get our translated 400, never Fastify's default body that echoes the URL and its query string.
