@@ -128,6 +128,21 @@ export async function findNextFreeSlots(db: Db, keys: readonly AgendaKey[], opti
   return result;
 }
 
+/**
+ * The free slot of one agenda starting exactly at `start`, or null: what holding a slot (C2) checks under the
+ * practitioner's lock, reading only that Paris day. Unknown or not-bookable agendas throw like the calendar.
+ */
+export async function findFreeSlotAt(db: Db, key: AgendaKey, start: Date, now: Date): Promise<FreeSlot | null> {
+  const date = localDateAt(start.getTime());
+  const period = periodOf(date, 1, now);
+  const [inputs] = await loadAgendas(db, [key], period);
+  const agenda = bookableAgendaOf(inputs!.target);
+  if (date > latestStart(now)) return null;
+  const wanted = start.getTime();
+  const [day] = freeDaysOf(agenda, inputs!, period, now);
+  return day?.slots.find((slot) => Date.parse(slot.start) === wanted) ?? null;
+}
+
 /** The key of `findNextFreeSlots` results: one agenda per practitioner and place. */
 export function nextSlotsKey(practitionerId: string, placeId: string): string {
   return `${practitionerId}:${placeId}`;

@@ -1,0 +1,116 @@
+/**
+ * Holding a slot (SPEC C2, docs/api-booking.md « Holding a slot »): one transaction under the practitioner's lock
+ * deletes the agenda's expired holds, releases the patient's previous hold with that practitioner, checks that the
+ * start is a free slot of that place and reason now (the availability feature's own computation), and inserts the
+ * held row for 15 minutes. The exclusion constraint still has the last word (C8).
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import type { Db } from '../../platform/db/database.ts';
+import { findFreeSlotAt, type AgendaKey } from '../availability/index.ts';
+import { NotSignedIn } from '../accounts/errors.ts';
+import { canConfirmHold, holdExpiresAt, holdState } from './domain/hold.ts';
+import { BookingTargetNotFound, HoldExpired, HoldNotFound, SlotTaken } from './errors.ts';
+import {
+  deleteExpiredHolds, deleteHold, findHold, insertHold, isMovableBy, reasonCapacity, releaseHoldsOf,
+  type HoldOwner, type HoldRow,
+} from './repository.ts';
+import { inPractitionerTransaction } from './transaction.ts';
+
+export interface HoldRequest extends AgendaKey {
+  start: Date;
+  /** The appointment this hold would replace (D2): the caller's own, booked, upcoming, same practitioner. */
+  moving?: string;
+}
+
+/** Who asks: the signed-in account, or none; and the hold token the browser presents, if any. */
+export interface HoldCaller {
+  accountId: string | null;
+  holdToken: string | null;
+}
+
+export interface TakenHold {
+  holdId: string;
+  /** Returned once, for a hold taken before login: the browser presents it to see, release and confirm the hold. */
+  holdToken?: string;
+}
+
+/** Holds `start` for the caller for 15 minutes, releasing their previous hold with that practitioner. */
+export async function holdSlot(db: Db, request: HoldRequest, caller: HoldCaller, now: Date): Promise<TakenHold> {
+  if (request.moving !== undefined && caller.accountId === null) throw new NotSignedIn();
+  const issued = caller.accountId === null ? issueHoldToken() : null;
+  const owner: HoldOwner = caller.accountId !== null ? { accountId: caller.accountId } : { tokenHash: issued!.hash };
+  const holdId = await inPractitionerTransaction(db, request.practitionerId, async (trx) => {
+    await deleteExpiredHolds(trx, now, request.practitionerId);
+    if (request.moving !== undefined && !(await isMovableBy(trx, request.moving, caller.accountId!, request.practitionerId, now))) {
+      throw new BookingTargetNotFound('appointment_not_found');
+    }
+    // Released before the check, so that choosing the same slot again keeps it; a refusal rolls the release back.
+    if (caller.accountId !== null) await releaseHoldsOf(trx, request.practitionerId, { accountId: caller.accountId });
+    else if (caller.holdToken !== null) await releaseHoldsOf(trx, request.practitionerId, { tokenHash: hashHoldToken(caller.holdToken) });
+    const slot = await findFreeSlotAt(trx, request, request.start, now);
+    if (!slot) throw new SlotTaken();
+    const capacity = await reasonCapacity(trx, request.practitionerId, request.reasonId);
+    return insertHold(trx, {
+      ...request,
+      start: new Date(slot.start),
+      end: new Date(slot.end),
+      expiresAt: holdExpiresAt(now),
+      owner,
+      slotGroup: capacity !== null && capacity > 1 ? groupSlotKey(request, slot.start) : undefined,
+    });
+  });
+  return issued ? { holdId, holdToken: issued.token } : { holdId };
+}
+
+/**
+ * The hold as its owner may see it (GET /api/holds/:id): the signed-in account that holds it, or the browser
+ * presenting its token. Someone else's is « not found »; an expired or already purged one is « expired » (410).
+ */
+export async function readOwnHold(db: Db, holdId: string, caller: HoldCaller, now: Date): Promise<HoldRow> {
+  const hold = await findHold(db, holdId);
+  if (!hold) throw new HoldExpired();
+  if (!isOwner(hold, caller)) throw new HoldNotFound();
+  if (holdState({ expiresAt: hold.holdExpiresAt }, now) === 'expired') throw new HoldExpired();
+  return hold;
+}
+
+/** « Released »: the owner gives the slot back (DELETE /api/holds/:id); releasing a vanished hold is a no-op. */
+export async function releaseHold(db: Db, holdId: string, caller: HoldCaller): Promise<void> {
+  const hold = await findHold(db, holdId);
+  if (!hold) return;
+  if (!isOwner(hold, caller)) throw new HoldNotFound();
+  await inPractitionerTransaction(db, hold.practitionerId, (trx) => deleteHold(trx, holdId));
+}
+
+/** Whether the caller owns the hold: its account, or (before login) the token of the browser that took it. */
+export function isOwner(hold: Pick<HoldRow, 'accountId' | 'holdTokenHash'>, caller: HoldCaller): boolean {
+  if (hold.accountId !== null) return caller.accountId === hold.accountId;
+  return tokenMatches(hold, caller.holdToken);
+}
+
+/** Whether a presented hold token is the one of this hold (constant work: SHA-256 then Buffer comparison). */
+export function tokenMatches(hold: Pick<HoldRow, 'holdTokenHash'>, holdToken: string | null): boolean {
+  return hold.holdTokenHash !== null && holdToken !== null && hashHoldToken(holdToken).equals(hold.holdTokenHash);
+}
+
+/** The confirmation's verdict on a hold for a signed-in account (ownership first, then expiry; domain/hold.ts). */
+export function judgeHoldClaim(hold: HoldRow, accountId: string, holdToken: string | null, now: Date) {
+  return canConfirmHold({
+    holdAccountId: hold.accountId, holdTokenMatches: tokenMatches(hold, holdToken), accountId, expiresAt: hold.holdExpiresAt,
+  }, now);
+}
+
+/** The group of a slot of a capacity > 1 reason (C7): its rows share it, so the exclusion constraint lets them overlap. */
+export function groupSlotKey(key: AgendaKey, start: string): string {
+  return `group:${key.reasonId}:${key.placeId}:${Date.parse(start)}`;
+}
+
+/** A token for a hold taken before login: 32 random bytes, base64url; only its SHA-256 is stored. */
+function issueHoldToken(): { token: string; hash: Buffer } {
+  const token = randomBytes(32).toString('base64url');
+  return { token, hash: hashHoldToken(token) };
+}
+
+function hashHoldToken(token: string): Buffer {
+  return createHash('sha256').update(token, 'utf8').digest();
+}

@@ -1,0 +1,6 @@
+/** The booking feature's public API: other features import only from here. */
+export { bookingRoutes } from './routes.ts';
+export { holdSlot, readOwnHold, releaseHold, type HoldCaller, type HoldRequest, type TakenHold } from './holds.ts';
+export { inPractitionerTransaction } from './transaction.ts';
+export { loadAppointmentViews, loadHoldView, type AppointmentView, type HoldView } from './views.ts';
+export { SlotTaken, HoldExpired, HoldNotYours } from './errors.ts';

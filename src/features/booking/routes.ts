@@ -1,0 +1,74 @@
+/**
+ * The booking API (docs/api-booking.md): holds and confirmation. Routes validate and name the caller;
+ * the services (holds.ts, confirm-appointment/) do the work in one transaction each.
+ */
+import { z } from 'zod';
+import type { FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { FeatureRoutes } from '../../platform/http/app.ts';
+import { currentAccount } from '../accounts/sessions.ts';
+import { holdSlot, readOwnHold, releaseHold, type HoldCaller } from './holds.ts';
+import { findHold } from './repository.ts';
+import { holdRequestSchema, holdViewSchema, refusalSchema, uuid } from './schemas.ts';
+import { loadHoldView } from './views.ts';
+
+/** The header carrying the token of a hold taken before login. */
+const HOLD_TOKEN_HEADER = 'x-hold-token';
+
+export const bookingRoutes: FeatureRoutes = (app, context) => {
+  const { db, now } = context;
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  /** The signed-in account (if any) and the hold token the browser presents (if any). */
+  const callerOf = async (request: FastifyRequest): Promise<HoldCaller> => {
+    const header = request.headers[HOLD_TOKEN_HEADER];
+    return {
+      accountId: (await currentAccount(request, context))?.accountId ?? null,
+      holdToken: typeof header === 'string' && header.length <= 100 ? header : null,
+    };
+  };
+
+  api.post('/holds', {
+    schema: {
+      summary: 'Hold a free slot for 15 minutes (C2), signed in or not',
+      tags: ['booking'],
+      body: holdRequestSchema,
+      response: {
+        201: z.object({ hold: holdViewSchema, holdToken: z.string().optional() }),
+        400: refusalSchema, 401: refusalSchema, 404: refusalSchema, 409: refusalSchema,
+      },
+    },
+  }, async (request, reply) => {
+    const { start, ...key } = request.body;
+    const at = now();
+    const taken = await holdSlot(db, { ...key, start: new Date(start) }, await callerOf(request), at);
+    const hold = (await findHold(db, taken.holdId))!;
+    const view = await loadHoldView(db, hold, request.lang, at, key.moving ?? null);
+    return reply.status(201).send({ hold: view, ...(taken.holdToken ? { holdToken: taken.holdToken } : {}) });
+  });
+
+  api.get('/holds/:id', {
+    schema: {
+      summary: 'A hold of the caller (session, or header X-Hold-Token)',
+      tags: ['booking'],
+      params: z.object({ id: uuid }),
+      response: { 200: z.object({ hold: holdViewSchema }), 404: refusalSchema, 410: refusalSchema },
+    },
+  }, async (request) => {
+    const at = now();
+    const hold = await readOwnHold(db, request.params.id, await callerOf(request), at);
+    return { hold: await loadHoldView(db, hold, request.lang, at) };
+  });
+
+  api.delete('/holds/:id', {
+    schema: {
+      summary: 'Release a hold of the caller',
+      tags: ['booking'],
+      params: z.object({ id: uuid }),
+      response: { 204: z.null(), 404: refusalSchema },
+    },
+  }, async (request, reply) => {
+    await releaseHold(db, request.params.id, await callerOf(request));
+    return reply.status(204).send(null);
+  });
+};
