@@ -4,6 +4,8 @@ import type { ColumnType, Generated, GeneratedAlways } from 'kysely';
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 /** A timestamp with a database default that code may still write (Generated<Timestamp> would refuse a Date). */
 type DefaultedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+/** A nullable timestamp that inserts may omit (Generated<Timestamp | null> would read back as a ColumnType). */
+type OptionalTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 type DateOnly = ColumnType<string, string, string>;
 /** bigint identity columns come back from pg as strings; we convert them at the edges. */
 type BigId = ColumnType<string, string | number, string | number>;
@@ -153,14 +155,14 @@ export interface AppointmentsTable {
   patient_id: Generated<string | null>;
   account_id: Generated<string | null>;
   hold_token_hash: Generated<Buffer | null>;
-  booked_at: Generated<Timestamp | null>;
-  cancelled_at: Generated<Timestamp | null>;
+  booked_at: OptionalTimestamp;
+  cancelled_at: OptionalTimestamp;
   cancelled_by: Generated<'patient' | 'practice' | null>;
   late_cancellation: Generated<boolean>;
   replaced_by: Generated<string | null>;
   referring_practitioner_id: Generated<BigId | null>;
-  instructions_accepted_at: Generated<Timestamp | null>;
-  no_show_declared_at: Generated<Timestamp | null>;
+  instructions_accepted_at: OptionalTimestamp;
+  no_show_declared_at: OptionalTimestamp;
   source: Generated<'online' | 'practice'>;
 }
 
