@@ -2,7 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type AddressInfo, type Socket } from 'node:net';
 import PostalMime from 'postal-mime';
-import { smtpEmailSender } from './smtp-email.ts';
+import { smtpEmailSender, smtpTransportOptions } from './smtp-email.ts';
 import { DeliveryUnavailable } from './delivery.ts';
 import { closedPort, startSmtpStub } from './testing.ts';
 
@@ -76,5 +76,16 @@ describe('delivery: email over SMTP', () => {
       assert.doesNotMatch(`${error.reason} ${error.message}`, /inconnu/);
       return true;
     });
+  });
+});
+
+describe('delivery: SMTP transport settings', () => {
+  it('requires STARTTLS on smtp:// to another machine, so that codes never cross a network in clear', () => {
+    assert.equal(smtpTransportOptions({ url: 'smtp://user:pass@smtp.example.fr:587', from: 'x@example.fr' }).requireTLS, true);
+  });
+
+  it('does not require STARTTLS on this machine, nor on smtps:// which is TLS from the start', () => {
+    assert.equal(smtpTransportOptions({ url: 'smtp://127.0.0.1:1025', from: 'x@example.fr' }).requireTLS, false);
+    assert.equal(smtpTransportOptions({ url: 'smtps://user:pass@smtp.example.fr:465', from: 'x@example.fr' }).requireTLS, undefined);
   });
 });

@@ -16,11 +16,7 @@ export interface EmailSender {
 
 /** One SMTP connection per message: few messages, nothing left open between them, nothing to close at shutdown. */
 export function smtpEmailSender(settings: SmtpSettings): EmailSender {
-  const timeout = settings.timeoutMs ?? 10_000;
-  const transport = nodemailer.createTransport(
-    { url: settings.url, connectionTimeout: timeout, greetingTimeout: timeout, socketTimeout: 3 * timeout, dnsTimeout: timeout },
-    { from: settings.from },
-  );
+  const transport = nodemailer.createTransport(smtpTransportOptions(settings), { from: settings.from });
   return {
     async sendEmail(message) {
       try {
@@ -35,6 +31,24 @@ export function smtpEmailSender(settings: SmtpSettings): EmailSender {
         throw new DeliveryUnavailable('email', message.kind, smtpFailure(error));
       }
     },
+  };
+}
+
+/**
+ * Short timeouts, and STARTTLS required on `smtp://` beyond this machine: codes and links never cross a network in
+ * clear (`?requireTLS=false` in SMTP_URL overrides it, nodemailer reads options from the URL's query).
+ */
+export function smtpTransportOptions(settings: SmtpSettings) {
+  const timeout = settings.timeoutMs ?? 10_000;
+  const url = new URL(settings.url);
+  const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+  return {
+    url: settings.url,
+    ...(url.protocol === 'smtp:' ? { requireTLS: !loopback } : {}),
+    connectionTimeout: timeout,
+    greetingTimeout: timeout,
+    socketTimeout: 3 * timeout,
+    dnsTimeout: timeout,
   };
 }
 
