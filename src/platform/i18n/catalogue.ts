@@ -11,13 +11,14 @@ import { passwords } from './messages/passwords.ts';
 import { delivery } from './messages/delivery.ts';
 import { accountSettings } from './messages/account-settings.ts';
 import { accounts } from './messages/accounts.ts';
+import { webAccounts } from './messages/web-accounts.ts';
 import { booking } from './messages/booking.ts';
 import { bookingManage } from './messages/booking-manage.ts';
 
 export const languages = ['fr', 'en'] as const;
 export type Language = (typeof languages)[number];
 
-const sources = [common, availability, web, search, practitioners, passwords, delivery, accountSettings, accounts, booking, bookingManage] as const;
+const sources = [common, availability, web, search, practitioners, passwords, delivery, accountSettings, accounts, webAccounts, booking, bookingManage] as const;
 
 type Keys<T> = T extends { fr: infer F } ? keyof F : never;
 export type MessageKey = Keys<(typeof sources)[number]>;
