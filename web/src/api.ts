@@ -136,3 +136,195 @@ export function getAvailability(id: string, query: AvailabilityQuery, lang: Lang
     place: query.place, reason: query.reason, from: query.from, days: query.days?.toString(),
   }, lang, signal);
 }
+
+// ——— Accounts (docs/api-accounts.md): session, sign-up, login, password reset, « Mon compte », « Mes proches » ———
+
+export type Civility = 'mme' | 'm';
+export type CodeChannel = 'sms' | 'voice' | 'email';
+
+export interface AccountView {
+  id: string; email: string; emailVerified: boolean;
+  /** E.164, and as shown to French users (« 06 12 34 56 78 ») or internationally. */
+  phone: string; phoneDisplay: string; phoneKind: 'mobile' | 'landline';
+  language: Language; careHistoryEnabled: boolean;
+  identity: { civility: Civility | null; firstName: string | null; lastName: string | null; birthDate: string | null };
+  address: { line: string | null; postalCode: string | null; city: string | null };
+}
+
+/** A code on its way: `id` names the sign-up, login challenge or change it belongs to; `destination` is masked. */
+export interface CodeSent {
+  id: string; channel: CodeChannel; destination: string; resendAvailableAt: string; expiresAt: string;
+}
+
+export interface Relative {
+  id: string; civility: Civility | null; firstName: string; lastName: string; birthDate: string;
+  email: string | null; phone: string | null; phoneDisplay: string | null; minor: boolean;
+}
+
+export type LoginResult =
+  | { status: 'signed_in'; account: AccountView }
+  | { status: 'code_required'; challenge: CodeSent };
+
+export interface SignupInput {
+  phone: string; email: string; emailConfirmation: string; password: string; acceptTerms: true; acceptPrivacy: true;
+}
+
+export interface AccountChanges {
+  civility?: Civility | null; firstName?: string | null; lastName?: string | null; birthDate?: string | null;
+  address?: { line: string | null; postalCode: string | null; city: string | null };
+  language?: Language; careHistoryEnabled?: boolean;
+}
+
+export interface RelativeInput {
+  civility?: Civility | null; firstName: string; lastName: string; birthDate: string;
+  email?: string | null; phone?: string | null;
+}
+
+const csrfCookie = '__Host-creneau_csrf';
+let knownCsrfToken = '';
+
+/** The CSRF token every state-changing request repeats: the cookie's current value, else the last one the API gave. */
+function csrfToken(): string {
+  const cookie = document.cookie.split('; ').find((part) => part.startsWith(`${csrfCookie}=`));
+  return cookie ? decodeURIComponent(cookie.slice(csrfCookie.length + 1)) : knownCsrfToken;
+}
+
+/** Reads an error answer into an ApiError carrying the server's translated sentence. */
+async function apiError(response: Response): Promise<ApiError> {
+  const body = (await response.json().catch(() => ({}))) as { error?: string; message?: string };
+  return new ApiError(response.status, body.error ?? 'unknown', body.message ?? response.statusText);
+}
+
+/** Sends JSON to /api<path> with the cookies, the CSRF token and the UI language; undefined for a 204. */
+async function sendJson<T>(method: 'POST' | 'PATCH' | 'DELETE', path: string, body: unknown, lang: Language, retried = false): Promise<T> {
+  const response = await fetch(`/api${path}`, {
+    method,
+    credentials: 'same-origin',
+    headers: {
+      Accept: 'application/json', 'Accept-Language': lang, 'Content-Type': 'application/json', 'X-CSRF-Token': csrfToken(),
+    },
+    body: JSON.stringify(body ?? {}),
+  });
+  if (response.status === 403 && !retried) {
+    // A missing or outdated CSRF cookie (first visit, cleared cookies): fetch a fresh one and try once more.
+    const error = await apiError(response);
+    if (error.kind !== 'forbidden') throw error;
+    await getSession(lang);
+    return sendJson(method, path, body, lang, true);
+  }
+  if (!response.ok) throw await apiError(response);
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
+}
+
+/** GET /api<path> with the session cookie. */
+async function getWithSession<T>(path: string, lang: Language, signal?: AbortSignal): Promise<T> {
+  const response = await fetch(`/api${path}`, {
+    credentials: 'same-origin', headers: { Accept: 'application/json', 'Accept-Language': lang }, signal,
+  });
+  if (!response.ok) throw await apiError(response);
+  return (await response.json()) as T;
+}
+
+/** Who is signed in (null: nobody); also sets the CSRF cookie when missing. */
+export async function getSession(lang: Language, signal?: AbortSignal): Promise<{ account: AccountView | null; csrfToken: string }> {
+  const session = await getWithSession<{ account: AccountView | null; csrfToken: string }>('/session', lang, signal);
+  knownCsrfToken = session.csrfToken;
+  return session;
+}
+
+export function signUp(input: SignupInput, lang: Language): Promise<CodeSent> {
+  return sendJson('POST', '/auth/signup', input, lang);
+}
+
+export function resendSignupCode(id: string, channel: 'sms' | 'voice' | undefined, lang: Language): Promise<CodeSent> {
+  return sendJson('POST', `/auth/signup/${encodeURIComponent(id)}/resend`, channel ? { channel } : {}, lang);
+}
+
+export function changeSignupPhone(id: string, phone: string, lang: Language): Promise<CodeSent> {
+  return sendJson('POST', `/auth/signup/${encodeURIComponent(id)}/phone`, { phone }, lang);
+}
+
+export function verifySignup(id: string, code: string, rememberDevice: boolean, lang: Language): Promise<{ account: AccountView }> {
+  return sendJson('POST', `/auth/signup/${encodeURIComponent(id)}/verify`, { code, rememberDevice }, lang);
+}
+
+export function logIn(email: string, password: string, rememberDevice: boolean, lang: Language): Promise<LoginResult> {
+  return sendJson('POST', '/auth/login', { email, password, rememberDevice }, lang);
+}
+
+export function resendLoginCode(id: string, channel: 'email' | 'sms' | undefined, lang: Language): Promise<CodeSent> {
+  return sendJson('POST', `/auth/login/${encodeURIComponent(id)}/resend`, channel ? { channel } : {}, lang);
+}
+
+export function verifyLogin(id: string, code: string, rememberDevice: boolean, lang: Language): Promise<{ status: 'signed_in'; account: AccountView }> {
+  return sendJson('POST', `/auth/login/${encodeURIComponent(id)}/verify`, { code, rememberDevice }, lang);
+}
+
+export function logOut(lang: Language): Promise<void> {
+  return sendJson('POST', '/auth/logout', {}, lang);
+}
+
+export function logOutEverywhere(lang: Language): Promise<void> {
+  return sendJson('POST', '/auth/logout-all', {}, lang);
+}
+
+export function requestPasswordReset(email: string, phone: string, lang: Language): Promise<{ message: string }> {
+  return sendJson('POST', '/auth/password-reset', { email, phone }, lang);
+}
+
+export function checkPasswordReset(token: string, lang: Language): Promise<{ valid: true }> {
+  return sendJson('POST', '/auth/password-reset/check', { token }, lang);
+}
+
+export function confirmPasswordReset(token: string, password: string, lang: Language): Promise<void> {
+  return sendJson('POST', '/auth/password-reset/confirm', { token, password }, lang);
+}
+
+export function getAccount(lang: Language, signal?: AbortSignal): Promise<{ account: AccountView }> {
+  return getWithSession('/account', lang, signal);
+}
+
+export function updateAccount(changes: AccountChanges, lang: Language): Promise<{ account: AccountView }> {
+  return sendJson('PATCH', '/account', changes, lang);
+}
+
+export function requestPhoneChange(phone: string, lang: Language): Promise<CodeSent> {
+  return sendJson('POST', '/account/phone', { phone }, lang);
+}
+
+export function verifyPhoneChange(id: string, code: string, lang: Language): Promise<{ account: AccountView }> {
+  return sendJson('POST', `/account/phone/${encodeURIComponent(id)}/verify`, { code }, lang);
+}
+
+export function requestEmailChange(email: string, emailConfirmation: string, lang: Language): Promise<CodeSent> {
+  return sendJson('POST', '/account/email', { email, emailConfirmation }, lang);
+}
+
+export function verifyEmailChange(id: string, code: string, lang: Language): Promise<{ account: AccountView }> {
+  return sendJson('POST', `/account/email/${encodeURIComponent(id)}/verify`, { code }, lang);
+}
+
+export function changePassword(currentPassword: string, newPassword: string, lang: Language): Promise<void> {
+  return sendJson('POST', '/account/password', { currentPassword, newPassword }, lang);
+}
+
+export function deleteAccount(password: string, lang: Language): Promise<void> {
+  return sendJson('DELETE', '/account', { password }, lang);
+}
+
+export function listRelatives(lang: Language, signal?: AbortSignal): Promise<{ relatives: Relative[] }> {
+  return getWithSession('/relatives', lang, signal);
+}
+
+export function addRelative(input: RelativeInput, lang: Language): Promise<{ relative: Relative }> {
+  return sendJson('POST', '/relatives', input, lang);
+}
+
+export function updateRelative(id: string, input: RelativeInput, lang: Language): Promise<{ relative: Relative }> {
+  return sendJson('PATCH', `/relatives/${encodeURIComponent(id)}`, input, lang);
+}
+
+export function removeRelative(id: string, lang: Language): Promise<void> {
+  return sendJson('DELETE', `/relatives/${encodeURIComponent(id)}`, {}, lang);
+}

@@ -1,0 +1,94 @@
+/**
+ * Who is signed in, for the whole app: read once from GET /api/session (which also sets the CSRF cookie), then kept
+ * up to date by the pages (login, sign-up, changes, logout). Also carries a one-time notice shown on the next page
+ * (« Vous êtes déconnecté(e). »), since those actions move the user elsewhere.
+ */
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { getSession, type AccountView } from './api.ts';
+import type { MessageKey } from '../../src/platform/i18n/catalogue.ts';
+import { useI18n, type Params } from './i18n.tsx';
+import { useLocation } from './router.tsx';
+
+export interface Notice {
+  key: MessageKey;
+  params?: Params;
+  /** The page it is shown on (the one the action leads to). */
+  path: string;
+}
+
+export interface Session {
+  /** 'loading' until the first answer of /api/session. */
+  status: 'loading' | 'ready';
+  account: AccountView | null;
+  /** After a login, a sign-up or a change: the account as the server now returns it. */
+  setAccount: (account: AccountView) => void;
+  /** After logout, deletion, or a 401: nobody is signed in any more. */
+  clear: () => void;
+  notice: Notice | null;
+  announce: (notice: Notice | null) => void;
+}
+
+const SessionContext = createContext<Session | null>(null);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const { lang } = useI18n();
+  const [status, setStatus] = useState<'loading' | 'ready'>('loading');
+  const [account, setAccountState] = useState<AccountView | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    getSession(lang, controller.signal)
+      .then((session) => setAccountState(session.account))
+      // Server unreachable: the app still works signed out; account pages will ask to log in.
+      .catch(() => setAccountState(null))
+      .finally(() => {
+        if (!controller.signal.aborted) setStatus('ready');
+      });
+    return () => controller.abort();
+    // Read once per page load; the pages keep it current afterwards.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const setAccount = useCallback((next: AccountView) => {
+    setAccountState(next);
+    setStatus('ready');
+  }, []);
+  const clear = useCallback(() => setAccountState(null), []);
+
+  const value = useMemo<Session>(() => ({ status, account, setAccount, clear, notice, announce: setNotice }),
+    [status, account, setAccount, clear, notice]);
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): Session {
+  const value = useContext(SessionContext);
+  if (!value) throw new Error('useSession outside SessionProvider');
+  return value;
+}
+
+/**
+ * The notice of the last account action, in a polite live region that is always present (so that filling it is
+ * announced); forgotten once the user has left the page it was meant for.
+ */
+export function SessionNotice() {
+  const { t } = useI18n();
+  const { path } = useLocation();
+  const { notice, announce } = useSession();
+  const [seenOn, setSeenOn] = useState<string | null>(null);
+  const visible = notice && notice.path === path;
+
+  useEffect(() => {
+    if (visible) setSeenOn(path);
+    else if (notice && seenOn && seenOn !== path) {
+      announce(null);
+      setSeenOn(null);
+    }
+  }, [visible, notice, seenOn, path, announce]);
+
+  return (
+    <div role="status" className="session-notice-region">
+      {visible ? <p className="session-notice">{t(notice.key, notice.params)}</p> : null}
+    </div>
+  );
+}
