@@ -1,0 +1,127 @@
+/**
+ * « Mon compte » (A6, A4): change the password, « Se déconnecter de tous les appareils », « Supprimer mon compte »
+ * (a confirmation dialog asking for the password).
+ */
+import { useState, type FormEvent } from 'react';
+import { ApiError, changePassword, deleteAccount, logOutEverywhere } from '../../api.ts';
+import { useI18n } from '../../i18n.tsx';
+import { navigate } from '../../router.tsx';
+import { useSession } from '../../session.tsx';
+import { ConfirmDialog } from './ConfirmDialog.tsx';
+import { ErrorSummary } from './ErrorSummary.tsx';
+import { RequiredLegend } from './fields.tsx';
+import { PasswordField } from './PasswordField.tsx';
+import { missingRules } from './passwordRules.ts';
+import { SectionStatus } from './SectionStatus.tsx';
+import { useSubmission } from './useSubmission.ts';
+import { collect, serverMessagePrefixes } from './validation.ts';
+
+export function PasswordSection() {
+  const { t, lang } = useI18n();
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [saved, setSaved] = useState(false);
+  const submission = useSubmission({ signedIn: true, fieldsOfServerErrors: {
+    'password-current': serverMessagePrefixes.currentPassword, 'password-new': serverMessagePrefixes.password,
+  } });
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    setSaved(false);
+    void submission.submit(
+      collect(
+        !current && { id: 'password-current', message: t('web.accounts.error.required', { field: t('web.accounts.security.password.current') }) },
+        (!next && { id: 'password-new', message: t('web.accounts.error.required', { field: t('web.accounts.security.password.new') }) })
+          || (missingRules(next).length > 0 && { id: 'password-new', message: t('web.accounts.error.password_rules') }),
+      ),
+      async () => {
+        await changePassword(current, next, lang);
+        setCurrent('');
+        setNext('');
+        setSaved(true);
+      },
+    );
+  };
+
+  return (
+    <section className="account-section" aria-labelledby="password-title">
+      <h2 id="password-title">{t('web.accounts.security.password.title')}</h2>
+      <form noValidate onSubmit={onSubmit} className="account-form">
+        <ErrorSummary submission={submission} />
+        <RequiredLegend />
+        <PasswordField id="password-current" label={t('web.accounts.security.password.current')} value={current} onValue={setCurrent}
+          autoComplete="current-password" error={submission.errorOf('password-current')} />
+        <PasswordField id="password-new" label={t('web.accounts.security.password.new')} value={next} onValue={setNext}
+          autoComplete="new-password" checklist error={submission.errorOf('password-new')} />
+        <button type="submit" className="button button-primary" disabled={submission.busy}>
+          {submission.busy ? t('web.accounts.sending') : t('web.accounts.security.password.submit')}
+        </button>
+        <SectionStatus message={saved ? t('web.accounts.security.password.done') : null} />
+      </form>
+    </section>
+  );
+}
+
+export function DevicesSection() {
+  const { t, lang } = useI18n();
+  const session = useSession();
+  const submission = useSubmission({ signedIn: true });
+  const logOutAll = () => void submission.submit([], async () => {
+    try {
+      await logOutEverywhere(lang);
+    } catch (error) {
+      if (!(error instanceof ApiError && error.status === 401)) throw error;
+    }
+    // Leave the page first: a signed-out « Mon compte » would send the user to the login page with a way back here.
+    session.announce({ key: 'web.accounts.notice.logged_out_all', path: '/connexion' });
+    navigate('/connexion');
+    session.clear();
+  });
+  return (
+    <section className="account-section" aria-labelledby="devices-title">
+      <h2 id="devices-title">{t('web.accounts.security.devices.title')}</h2>
+      <p>{t('web.accounts.security.devices.text')}</p>
+      <ErrorSummary submission={submission} />
+      <button type="button" className="button button-secondary" disabled={submission.busy} onClick={logOutAll}>
+        {t('web.accounts.security.devices.submit')}
+      </button>
+    </section>
+  );
+}
+
+export function DeleteSection() {
+  const { t, lang } = useI18n();
+  const session = useSession();
+  const [open, setOpen] = useState(false);
+  const [password, setPassword] = useState('');
+  const submission = useSubmission({ signedIn: true, fieldsOfServerErrors: { 'delete-password': serverMessagePrefixes.currentPassword } });
+
+  const confirm = () => void submission.submit(
+    collect(!password && { id: 'delete-password', message: t('web.accounts.error.required', { field: t('web.accounts.delete.dialog.password') }) }),
+    async () => {
+      await deleteAccount(password, lang);
+      session.announce({ key: 'web.accounts.notice.deleted', path: '/' });
+      navigate('/');
+      session.clear();
+    },
+  );
+
+  const close = () => {
+    setOpen(false);
+    setPassword('');
+    submission.reset();
+  };
+
+  return (
+    <section className="account-section danger-zone" aria-labelledby="delete-title">
+      <h2 id="delete-title">{t('web.accounts.delete.title')}</h2>
+      <p>{t('web.accounts.delete.text')}</p>
+      <button type="button" className="button button-danger" onClick={() => setOpen(true)}>{t('web.accounts.delete.open')}</button>
+      <ConfirmDialog open={open} title={t('web.accounts.delete.dialog.title')} text={t('web.accounts.delete.dialog.text')}
+        confirmLabel={t('web.accounts.delete.dialog.confirm')} onConfirm={confirm} onClose={close} submission={submission}>
+        <PasswordField id="delete-password" label={t('web.accounts.delete.dialog.password')} value={password} onValue={setPassword}
+          autoComplete="current-password" error={submission.errorOf('delete-password')} />
+      </ConfirmDialog>
+    </section>
+  );
+}
