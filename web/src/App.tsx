@@ -6,6 +6,16 @@ import { HomePage } from './pages/HomePage.tsx';
 import { ResultsPage } from './pages/ResultsPage.tsx';
 import { PractitionerPage } from './pages/PractitionerPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { LoginPage } from './pages/LoginPage.tsx';
+import { SignupPage } from './pages/SignupPage.tsx';
+import { ForgotPasswordPage } from './pages/ForgotPasswordPage.tsx';
+import { NewPasswordPage } from './pages/NewPasswordPage.tsx';
+import { AccountPage } from './pages/AccountPage.tsx';
+import { RelativesPage } from './pages/RelativesPage.tsx';
+import { LegalPage } from './pages/LegalPage.tsx';
+import { AccountNav } from './components/account/AccountNav.tsx';
+import { SessionNotice, SessionProvider } from './session.tsx';
+import './styles/account.css';
 
 const practitionerPath = /^\/praticien\/([^/]+)\/?$/;
 
@@ -13,6 +23,14 @@ function CurrentPage() {
   const { path, query } = useLocation();
   if (path === '/') return <HomePage />;
   if (path === '/recherche') return <ResultsPage query={query} />;
+  if (path === '/connexion') return <LoginPage query={query} />;
+  if (path === '/inscription') return <SignupPage query={query} />;
+  if (path === '/mot-de-passe-oublie') return <ForgotPasswordPage />;
+  if (path === '/mot-de-passe/nouveau') return <NewPasswordPage />;
+  if (path === '/mon-compte') return <AccountPage />;
+  if (path === '/mon-compte/proches') return <RelativesPage />;
+  if (path === '/conditions-generales') return <LegalPage kind="terms" />;
+  if (path === '/protection-des-donnees') return <LegalPage kind="privacy" />;
   const practitioner = practitionerPath.exec(path);
   if (practitioner?.[1]) return <PractitionerPage id={decodeURIComponent(practitioner[1])} query={query} />;
   return <NotFoundPage />;
@@ -41,6 +59,14 @@ function LanguageSwitch() {
 }
 
 export function App() {
+  return (
+    <SessionProvider>
+      <Frame />
+    </SessionProvider>
+  );
+}
+
+function Frame() {
   const { t } = useI18n();
   const { path } = useLocation();
   useFocusOnNavigation(path);
@@ -55,11 +81,13 @@ export function App() {
           </Link>
           <nav aria-label={t('web.nav.label')} className="site-nav">
             <Link to="/" aria-current={path === '/' ? 'page' : undefined}>{t('web.nav.search')}</Link>
+            <AccountNav />
             <LanguageSwitch />
           </nav>
         </div>
       </header>
       <main id="contenu" tabIndex={-1}>
+        <SessionNotice />
         <CurrentPage />
       </main>
       <footer className="site-footer">
