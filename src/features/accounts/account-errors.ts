@@ -50,3 +50,24 @@ export class ResetLinkGone extends AppError {
     super('gone', 'password_reset.error.link_gone');
   }
 }
+
+/** A new password the policy refuses (A3); the sentence names the first rule to fix. */
+export class WeakPassword extends InvalidInput {
+  constructor(messageKey: MessageKey) {
+    super(messageKey);
+  }
+}
+
+/** Deleting the account would leave practices waiting: upcoming appointments must be cancelled first (D3 applies). */
+export class UpcomingAppointmentsFirst extends AppError {
+  constructor() {
+    super('conflict', 'myaccount.error.upcoming_appointments');
+  }
+}
+
+/** The new password is the current one. */
+export class SamePassword extends InvalidInput {
+  constructor() {
+    super('myaccount.error.same_password');
+  }
+}

@@ -26,7 +26,8 @@ export const accountSettings = {
     'myaccount.error.wrong_password': 'Mot de passe incorrect.',
     'myaccount.error.password_required': 'Saisissez votre mot de passe.',
     'myaccount.error.same_password': "Choisissez un mot de passe différent de l'actuel.",
-    'myaccount.error.nothing_to_change': 'Aucune modification à enregistrer.',
+    'myaccount.error.upcoming_appointments':
+      'Vous avez des rendez-vous à venir. Annulez-les dans « Mes rendez-vous » (ou appelez le cabinet s’il reste moins de 4 heures), puis supprimez votre compte.',
     'relatives.error.not_found': 'Ce proche est introuvable.',
     'relatives.error.contact_for_minor':
       "Un proche mineur ne peut pas avoir sa propre adresse email ni son propre numéro : les messages sont envoyés au titulaire du compte.",
@@ -71,7 +72,8 @@ export const accountSettings = {
     'myaccount.error.wrong_password': 'Incorrect password.',
     'myaccount.error.password_required': 'Enter your password.',
     'myaccount.error.same_password': 'Choose a password different from the current one.',
-    'myaccount.error.nothing_to_change': 'Nothing to save.',
+    'myaccount.error.upcoming_appointments':
+      'You have upcoming appointments. Cancel them in “My appointments” (or call the practice if less than 4 hours remain), then delete your account.',
     'relatives.error.not_found': 'This relative cannot be found.',
     'relatives.error.contact_for_minor':
       'A minor relative cannot have their own email address or phone number: messages go to the account holder.',
