@@ -7,5 +7,6 @@ import { practitionerRoutes } from './practitioners/index.ts';
 import { authRoutes } from './accounts/routes.ts';
 import { accountManagementRoutes } from './accounts/account-management-routes.ts';
 import { bookingRoutes } from './booking/index.ts';
+import { practiceRoutes } from './practice-api/index.ts';
 
-export const featureRoutes: FeatureRoutes[] = [healthRoutes, availabilityRoutes, searchRoutes, practitionerRoutes, authRoutes, accountManagementRoutes, bookingRoutes];
+export const featureRoutes: FeatureRoutes[] = [healthRoutes, availabilityRoutes, searchRoutes, practitionerRoutes, authRoutes, accountManagementRoutes, bookingRoutes, practiceRoutes];

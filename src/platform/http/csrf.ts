@@ -85,11 +85,20 @@ function isCrossSite(request: FastifyRequest, allowedOrigins: readonly string[])
   }
 }
 
+/**
+ * A practice-software call (`Authorization: Bearer …`, no cookie at all): a browser never adds that header on its
+ * own across sites and no ambient credential rides along, so there is nothing to forge; the route checks the token.
+ */
+function isBearerWithoutCookies(request: FastifyRequest): boolean {
+  return /^Bearer /i.test(request.headers.authorization ?? '') && request.headers.cookie === undefined;
+}
+
 /** The onRequest hook refusing state-changing /api requests without a valid token or from another site. */
 export function csrfGuard(db: Db, options: { allowedOrigins?: readonly string[] } = {}): onRequestAsyncHookHandler {
   const allowedOrigins = options.allowedOrigins ?? [];
   return async (request) => {
     if (!STATE_CHANGING.has(request.method) || !request.url.startsWith('/api/')) return;
+    if (isBearerWithoutCookies(request)) return;
     if (isCrossSite(request, allowedOrigins)) throw new CsrfRefused();
     const header = request.headers[CSRF_HEADER];
     const cookie = readCookie(request, CSRF_COOKIE);

@@ -1,0 +1,46 @@
+/**
+ * « Patient absent » declared by the practice (SPEC D5): the appointment becomes a no-show; the third one with the
+ * same practitioner blocks that patient's online booking with them (the booking rules count them, domain/rules.ts).
+ * One transaction under the practitioner's lock, like every write to an agenda.
+ */
+import type { Db } from '../../platform/db/database.ts';
+import { inPractitionerTransaction } from '../booking/transaction.ts';
+import { AppointmentNotStarted, AppointmentWasCancelled, NotThisPracticesRecord } from './errors.ts';
+
+export interface DeclaredNoShow {
+  appointmentId: string;
+  declaredAt: Date;
+  /** No-shows of this patient with this practitioner, this one included (0 for an appointment without a patient). */
+  noShowsWithPatient: number;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Declares the practitioner's started appointment missed; declaring it again changes nothing. */
+export async function declareNoShow(db: Db, practitionerId: string, appointmentId: string, now: Date): Promise<DeclaredNoShow> {
+  if (!UUID.test(appointmentId)) throw new NotThisPracticesRecord('appointment_not_found');
+  return inPractitionerTransaction(db, practitionerId, async (trx) => {
+    const appointment = await trx.selectFrom('appointments')
+      .select(['id', 'status', 'starts_at', 'patient_id', 'no_show_declared_at'])
+      .where('id', '=', appointmentId)
+      .where('practitioner_id', '=', practitionerId)
+      .where('status', '<>', 'held')
+      .forUpdate()
+      .executeTakeFirst();
+    if (!appointment) throw new NotThisPracticesRecord('appointment_not_found');
+    if (appointment.status === 'cancelled') throw new AppointmentWasCancelled();
+    let declaredAt = appointment.no_show_declared_at ?? now;
+    if (appointment.status !== 'no_show') {
+      if (appointment.starts_at.getTime() > now.getTime()) throw new AppointmentNotStarted();
+      await trx.updateTable('appointments').set({ status: 'no_show', no_show_declared_at: now }).where('id', '=', appointmentId).execute();
+      declaredAt = now;
+    }
+    const noShowsWithPatient = appointment.patient_id === null ? 0 : Number((await trx.selectFrom('appointments')
+      .select((eb) => eb.fn.countAll<string>().as('count'))
+      .where('practitioner_id', '=', practitionerId)
+      .where('patient_id', '=', appointment.patient_id)
+      .where('status', '=', 'no_show')
+      .executeTakeFirstOrThrow()).count);
+    return { appointmentId, declaredAt, noShowsWithPatient };
+  });
+}

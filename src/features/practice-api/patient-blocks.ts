@@ -1,0 +1,54 @@
+/**
+ * Blocking a patient on purpose (SPEC C5, J4): the practice's file on the patient carries `blocked_at`, which the
+ * booking rules read. A practice may only block its own patients: someone with an appointment in its agenda.
+ * The file is created on first use with the patient's identity as Créneau knows it (the practice may correct it later).
+ */
+import type { Db } from '../../platform/db/database.ts';
+import { inPractitionerTransaction } from '../booking/transaction.ts';
+import { NotThisPracticesRecord } from './errors.ts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Blocks online booking of the patient with the practitioner; blocking again keeps the first date. */
+export async function blockPatient(db: Db, practitionerId: string, patientId: string, now: Date): Promise<void> {
+  await changeBlock(db, practitionerId, patientId, now);
+}
+
+/** Lifts the practice's block (no-shows still count on their own, D5). */
+export async function unblockPatient(db: Db, practitionerId: string, patientId: string): Promise<void> {
+  await changeBlock(db, practitionerId, patientId, null);
+}
+
+/** Sets `blocked_at` on the practitioner's file of the patient, creating the file if needed. */
+async function changeBlock(db: Db, practitionerId: string, patientId: string, blockedAt: Date | null): Promise<void> {
+  if (!UUID.test(patientId)) throw new NotThisPracticesRecord('patient_not_found');
+  await inPractitionerTransaction(db, practitionerId, async (trx) => {
+    const known = await trx.selectFrom('appointments').select('id')
+      .where('practitioner_id', '=', practitionerId)
+      .where('patient_id', '=', patientId)
+      .where('status', '<>', 'held')
+      .limit(1)
+      .executeTakeFirst();
+    if (!known) throw new NotThisPracticesRecord('patient_not_found');
+    const updated = await trx.updateTable('patient_files')
+      .set(blockedAt === null ? { blocked_at: null } : (eb) => ({ blocked_at: eb.fn.coalesce('blocked_at', eb.val(blockedAt)) }))
+      .where('practitioner_id', '=', practitionerId)
+      .where('patient_id', '=', patientId)
+      .executeTakeFirst();
+    if (updated.numUpdatedRows > 0n || blockedAt === null) return;
+    const patient = await trx.selectFrom('patients')
+      .select(['first_name', 'last_name', 'birth_date', 'email', 'phone'])
+      .where('id', '=', patientId)
+      .executeTakeFirstOrThrow();
+    await trx.insertInto('patient_files').values({
+      practitioner_id: practitionerId,
+      patient_id: patientId,
+      first_name: patient.first_name ?? '',
+      last_name: patient.last_name ?? '',
+      birth_date: patient.birth_date,
+      email: patient.email,
+      phone: patient.phone,
+      blocked_at: blockedAt,
+    }).execute();
+  });
+}

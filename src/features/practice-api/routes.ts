@@ -1,0 +1,85 @@
+/**
+ * The practice-side API (docs/api-booking.md « Practice side »), until issue 6's practitioner space: every route
+ * needs `Authorization: Bearer <practice token>` (a preHandler names the practitioner) and touches only that
+ * practitioner's appointments and patients; anything else is 404.
+ */
+import { z } from 'zod';
+import type { FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { FeatureRoutes } from '../../platform/http/app.ts';
+import { requirePractice, type PracticeCaller } from './practice-auth.ts';
+import { declareNoShow } from './no-shows.ts';
+import { blockPatient, unblockPatient } from './patient-blocks.ts';
+
+const refusalSchema = z.looseObject({ error: z.string(), code: z.string().optional(), message: z.string() });
+const refusals = { 401: refusalSchema, 404: refusalSchema, 409: refusalSchema } as const;
+
+/** The practitioner each request acts for, set by the preHandler. */
+const callers = new WeakMap<FastifyRequest, PracticeCaller>();
+
+function callerOf(request: FastifyRequest): PracticeCaller {
+  const caller = callers.get(request);
+  if (!caller) throw new Error('practice routes run behind requirePractice');
+  return caller;
+}
+
+export const practiceRoutes: FeatureRoutes = async (app, context) => {
+  const { db, now } = context;
+  await app.register(async (practice) => {
+    practice.addHook('preHandler', async (request) => {
+      callers.set(request, await requirePractice(request, db));
+    });
+    const api = practice.withTypeProvider<ZodTypeProvider>();
+
+    api.post('/appointments/:id/no-show', {
+      schema: {
+        summary: 'Declare a started appointment missed (D5); the third no-show blocks online booking with this practitioner',
+        tags: ['practice'],
+        params: z.object({ id: z.string().max(100) }),
+        response: {
+          200: z.object({
+            appointmentId: z.string(),
+            status: z.literal('no_show'),
+            declaredAt: z.string(),
+            noShowsWithPatient: z.number().int().meta({ description: 'No-shows of this patient with this practitioner' }),
+          }),
+          ...refusals,
+        },
+      },
+    }, async (request) => {
+      const declared = await declareNoShow(db, callerOf(request).practitionerId, request.params.id, now());
+      return {
+        appointmentId: declared.appointmentId,
+        status: 'no_show' as const,
+        declaredAt: declared.declaredAt.toISOString(),
+        noShowsWithPatient: declared.noShowsWithPatient,
+      };
+    });
+
+    const patientParams = z.object({ patientId: z.string().max(100) });
+
+    api.post('/patients/:patientId/block', {
+      schema: {
+        summary: 'Block a patient of this practice from booking online (C5)',
+        tags: ['practice'],
+        params: patientParams,
+        response: { 204: z.null(), ...refusals },
+      },
+    }, async (request, reply) => {
+      await blockPatient(db, callerOf(request).practitionerId, request.params.patientId, now());
+      return reply.status(204).send(null);
+    });
+
+    api.post('/patients/:patientId/unblock', {
+      schema: {
+        summary: 'Lift the practice’s block of a patient',
+        tags: ['practice'],
+        params: patientParams,
+        response: { 204: z.null(), ...refusals },
+      },
+    }, async (request, reply) => {
+      await unblockPatient(db, callerOf(request).practitionerId, request.params.patientId);
+      return reply.status(204).send(null);
+    });
+  }, { prefix: '/practice' });
+};
