@@ -77,3 +77,17 @@ export class EightDayRuleConflict extends AppError {
     super('conflict', 'booking.eight_day.conflict', {}, { code: 'eight_day_rule', details: { conflicts } });
   }
 }
+
+/** Cancelling online (or replacing, C6) under 4 hours before the start: the patient phones the practice (D3, 409). */
+export class CancelTooLate extends AppError {
+  constructor(phone: string) {
+    super('conflict', 'booking.cancel.phone_only', { phone }, { code: 'cancel_too_late', details: { phone } });
+  }
+}
+
+/** The same Idempotency-Key was used at the same time for another booking of the account (409). */
+export class IdempotencyKeyReused extends AppError {
+  constructor() {
+    super('conflict', 'error.invalid_input', { details: 'Idempotency-Key' }, { code: 'idempotency_key_reused' });
+  }
+}

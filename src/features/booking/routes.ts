@@ -6,11 +6,15 @@ import { z } from 'zod';
 import type { FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { FeatureRoutes } from '../../platform/http/app.ts';
-import { currentAccount } from '../accounts/sessions.ts';
+import { currentAccount, requireAccount } from '../accounts/sessions.ts';
+import { confirmAppointment } from './confirm-appointment/index.ts';
 import { holdSlot, readOwnHold, releaseHold, type HoldCaller } from './holds.ts';
+import { findReferringPractitioners, REFERRING_PRACTITIONERS_LIMIT } from './referring-practitioners.ts';
 import { findHold } from './repository.ts';
-import { holdRequestSchema, holdViewSchema, refusalSchema, uuid } from './schemas.ts';
-import { loadHoldView } from './views.ts';
+import {
+  appointmentViewSchema, confirmationSchema, holdRequestSchema, holdViewSchema, refusalSchema, uuid,
+} from './schemas.ts';
+import { loadAppointmentViews, loadHoldView } from './views.ts';
 
 /** The header carrying the token of a hold taken before login. */
 const HOLD_TOKEN_HEADER = 'x-hold-token';
@@ -71,4 +75,46 @@ export const bookingRoutes: FeatureRoutes = (app, context) => {
     await releaseHold(db, request.params.id, await callerOf(request));
     return reply.status(204).send(null);
   });
+
+  api.post('/appointments', {
+    schema: {
+      summary: 'Confirm a hold: the appointment for the holder, a relative or a new relative (C3–C9)',
+      description: 'Header Idempotency-Key (uuid) required: the same key again answers the same appointment (200).',
+      tags: ['booking'],
+      headers: z.looseObject({ 'idempotency-key': uuid }),
+      body: confirmationSchema,
+      response: {
+        200: z.object({ appointment: appointmentViewSchema, replaced: appointmentViewSchema.optional() }),
+        201: z.object({ appointment: appointmentViewSchema, replaced: appointmentViewSchema.optional() }),
+        400: refusalSchema, 401: refusalSchema, 403: refusalSchema, 404: refusalSchema, 409: refusalSchema, 410: refusalSchema,
+      },
+    },
+  }, async (request, reply) => {
+    const { accountId } = await requireAccount(request, context);
+    const at = now();
+    const confirmation = await confirmAppointment(db, {
+      accountId, idempotencyKey: request.headers['idempotency-key'].toLowerCase(), body: request.body, lang: request.lang, now: at,
+    });
+    const [appointment, replaced] = await Promise.all([
+      loadAppointmentViews(db, [confirmation.appointmentId], request.lang, at),
+      loadAppointmentViews(db, confirmation.replacedIds, request.lang, at),
+    ]);
+    return reply.status(confirmation.replayed ? 200 : 201)
+      .send({ appointment: appointment[0]!, ...(replaced.length ? { replaced: replaced[0] } : {}) });
+  });
+
+  api.get('/referring-practitioners', {
+    schema: {
+      summary: '« Quel est le praticien qui vous adresse ? »: practitioners by name (at most 10)',
+      tags: ['booking'],
+      querystring: z.object({ q: z.string().max(100).optional() }),
+      response: {
+        200: z.object({
+          practitioners: z.array(z.object({ id: z.string(), name: z.string(), specialty: z.string(), city: z.string().nullable() }))
+            .max(REFERRING_PRACTITIONERS_LIMIT),
+        }),
+        400: refusalSchema,
+      },
+    },
+  }, async (request) => ({ practitioners: await findReferringPractitioners(db, request.query.q ?? '', request.lang) }));
 };

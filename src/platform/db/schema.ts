@@ -160,7 +160,7 @@ export interface AppointmentsTable {
   cancelled_by: Generated<'patient' | 'practice' | null>;
   late_cancellation: Generated<boolean>;
   replaced_by: Generated<string | null>;
-  referring_practitioner_id: Generated<BigId | null>;
+  referring_practitioner_id: ColumnType<string | null, string | number | null | undefined, string | number | null>;
   instructions_accepted_at: OptionalTimestamp;
   no_show_declared_at: OptionalTimestamp;
   source: Generated<'online' | 'practice'>;
@@ -204,7 +204,7 @@ export interface AccountsTable {
   terms_accepted_at: Timestamp;
   privacy_accepted_at: Timestamp;
   care_history_enabled: Generated<boolean>;
-  created_at: Generated<Timestamp>;
+  created_at: DefaultedTimestamp;
 }
 
 /** A person appointments are for: an account holder's own record or a relative. */

@@ -1,0 +1,79 @@
+/**
+ * Confirming a hold (SPEC C3–C9, docs/api-booking.md « Confirming »), one step per file: claim the hold →
+ * resolve who it is for → check the rules and the 8-day rule → book. Everything runs in ONE transaction that
+ * starts with the practitioner's advisory lock; a refusal rolls it all back, so the hold stays for a corrected try.
+ * The Idempotency-Key makes a repeated request answer the first one's appointment.
+ */
+import type { Db } from '../../../platform/db/database.ts';
+import type { Language } from '../../../platform/i18n/catalogue.ts';
+import { HoldExpired, IdempotencyKeyReused } from '../errors.ts';
+import { deleteExpiredHolds, findHold } from '../repository.ts';
+import type { ConfirmationBody } from '../schemas.ts';
+import { inPractitionerTransaction } from '../transaction.ts';
+import { claimLiveHold } from './claim-hold.ts';
+import { ensureRulesAllow, settleEightDayRule } from './check-rules.ts';
+import { resolvePatient } from './resolve-patient.ts';
+import {
+  bookHeldRow, cancelReplaced, findBookingRequest, findReplacedBy, linkPatientFile, recordBookingRequest,
+} from './repository.ts';
+
+export interface ConfirmationRequest {
+  accountId: string;
+  idempotencyKey: string;
+  body: ConfirmationBody;
+  lang: Language;
+  now: Date;
+}
+
+export interface Confirmation {
+  appointmentId: string;
+  /** Appointments cancelled by « Remplacer par celui en cours » (C6), soonest first. */
+  replacedIds: string[];
+  /** True when an earlier request with the same key had already booked it. */
+  replayed: boolean;
+}
+
+/** Books the held slot for the chosen patient, or throws the refusal; a repeated key returns the first booking. */
+export async function confirmAppointment(db: Db, request: ConfirmationRequest): Promise<Confirmation> {
+  const earlier = await replayOf(db, request);
+  if (earlier) return earlier;
+  // Read without the lock only to learn which agenda to lock; everything is read again under it.
+  const unlocked = await findHold(db, request.body.holdId);
+  if (!unlocked) throw new HoldExpired();
+  return inPractitionerTransaction(db, unlocked.practitionerId, async (trx) => {
+    const twin = await replayOf(trx, request);
+    if (twin) return twin;
+    await deleteExpiredHolds(trx, request.now, unlocked.practitionerId);
+    return bookHold(trx, request);
+  });
+}
+
+/** The steps under the lock. */
+async function bookHold(trx: Db, { accountId, idempotencyKey, body, lang, now }: ConfirmationRequest): Promise<Confirmation> {
+  const hold = await claimLiveHold(trx, { holdId: body.holdId, accountId, holdToken: body.holdToken ?? null, now });
+  const patient = await resolvePatient(trx, accountId, body.patient, now);
+  const verdict = await ensureRulesAllow(trx, {
+    hold, patient, referringPractitionerId: body.referringPractitionerId ?? null, instructionsAccepted: body.acceptInstructions === true, now,
+  });
+  const replacedIds = await settleEightDayRule(trx, {
+    hold, patientId: patient.id, specialtyCode: verdict.specialtyCode, ruleOn: verdict.eightDayRule,
+    replace: body.eightDayRule === 'replace', lang, now,
+  });
+  const booked = await bookHeldRow(trx, {
+    holdId: hold.id, accountId, patientId: patient.id, now,
+    referringPractitionerId: body.referringPractitionerId ?? null,
+    instructionsAcceptedAt: verdict.hasInstructions && body.acceptInstructions === true ? now : null,
+  });
+  if (!booked) throw new HoldExpired();
+  await cancelReplaced(trx, replacedIds, hold.id, now);
+  if (verdict.fileToLink) await linkPatientFile(trx, verdict.fileToLink, patient.id);
+  if (!(await recordBookingRequest(trx, accountId, idempotencyKey, hold.id, now))) throw new IdempotencyKeyReused();
+  return { appointmentId: hold.id, replacedIds, replayed: false };
+}
+
+/** The answer already given to this key, if any. */
+async function replayOf(db: Db, request: ConfirmationRequest): Promise<Confirmation | null> {
+  const appointmentId = await findBookingRequest(db, request.accountId, request.idempotencyKey);
+  if (!appointmentId) return null;
+  return { appointmentId, replacedIds: await findReplacedBy(db, appointmentId), replayed: true };
+}
