@@ -41,6 +41,8 @@ export interface BookingWorld {
   clock: Clock;
   /** A new account (holder identity overridable), signed in at the app's clock. */
   signIn: (fields?: Partial<TestAccountFields>) => Promise<Caller>;
+  /** A new session of the same account at the current clock (sessions end after 30 idle minutes). */
+  reconnect: (caller: Caller) => Promise<Caller>;
   /** A browser without a session (CSRF cookie and header only). */
   anonymous: () => Promise<Caller>;
   hold: (caller: Caller, agenda: AgendaFixture, start: string, extra?: Record<string, unknown>) => Promise<LightMyRequestResponse>;
@@ -60,6 +62,10 @@ export async function bookingWorld(options: { maxConnections?: number } = {}): P
     signIn: async (fields = {}) => {
       const account = await createTestAccount(t.db, fields);
       const session = await signIn(app, t.db, account, { now: clock.now() });
+      return { accountId: session.accountId, headers: session.headers };
+    },
+    reconnect: async (caller) => {
+      const session = await signIn(app, t.db, { accountId: caller.accountId!, email: '', password: '', phone: '' }, { now: clock.now() });
       return { accountId: session.accountId, headers: session.headers };
     },
     anonymous: async () => ({ accountId: null, headers: (await csrfPair(app)).headers }),
