@@ -108,3 +108,16 @@ async function appClock(app: App): Promise<Date> {
   const res = await app.inject({ method: 'GET', url: '/api/health' });
   return new Date((res.json() as { time: string }).time);
 }
+
+/** The code in the newest message the development mailbox holds for `recipient` (email or E.164 phone), or undefined. */
+export async function lastCodeSentTo(db: Db, recipient: string): Promise<string | undefined> {
+  const message = await db
+    .selectFrom('dev_mailbox')
+    .select('text')
+    .where('recipient', '=', recipient)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  // SMS and emails carry « 123456 », voice calls read « 1 2 3 4 5 6 ».
+  return message?.text.match(/\d(?: ?\d){5}/)?.[0].replace(/ /g, '');
+}

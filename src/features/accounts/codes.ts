@@ -12,7 +12,8 @@ import type { RouteContext } from '../../platform/http/app.ts';
 import { TooManyAttempts } from '../../platform/http/rate-limit.ts';
 import { translate, type Language } from '../../platform/i18n/catalogue.ts';
 import {
-  CODE_LENGTH, MAX_ATTEMPTS, codeExpiresAt, formatCodeForVoice, judgeCodeAttempt, normaliseCodeInput, resendAvailableAt,
+  CODE_LENGTH, MAX_ATTEMPTS, codeExpiresAt, formatCodeForVoice, judgeCodeAttempt, normaliseCodeInput, RESEND_AFTER_MS,
+  resendAvailableAt,
 } from './domain/codes.ts';
 import { maskEmail, maskPhone } from './domain/phone.ts';
 import { ChallengeNotFound, CodeExpired, CodeFormatInvalid, WrongCode } from './errors.ts';
@@ -95,8 +96,6 @@ export interface ResendCodeInput {
   language: Language;
   now: Date;
   ip?: string | null;
-  /** A new destination may be used at once; the same one only 2 minutes after the last code (A2). */
-  destinationChanged?: boolean;
 }
 
 /**
@@ -107,7 +106,8 @@ export async function resendCode(trx: Executor, context: Pick<RouteContext, 'db'
   const row = await findLiveRow(trx, input.id, input.purpose, input.owner, { forUpdate: true });
   if (!row) throw new ChallengeNotFound();
   const availableAt = resendAvailableAt(row.sent_at);
-  if (!input.destinationChanged && input.now < availableAt) {
+  // A new destination (« Changer de numéro », the login code by SMS) may be used at once; the same one after 2 minutes (A2).
+  if (row.destination === input.destination && input.now < availableAt) {
     throw new TooManyAttempts((availableAt.getTime() - input.now.getTime()) / 1000);
   }
   await limitDestination(context.db, input.destination, input.now);
@@ -173,6 +173,26 @@ export async function verifyCode(db: Db, input: VerifyCodeInput): Promise<CodeRo
   if (verdict.outcome === 'accepted') return tried;
   if (verdict.outcome === 'wrong') throw new WrongCode(verdict.attemptsLeft);
   throw new CodeExpired();
+}
+
+/**
+ * The CodeSent of a live code of the account sent less than 2 minutes ago, or null: a second login right after
+ * the first answers with the same challenge instead of a 429 (the first code is still on its way).
+ */
+export async function pendingCode(db: Db, input: { accountId: string; purpose: CodePurpose; now: Date }): Promise<CodeSent | null> {
+  const row = await db
+    .selectFrom('one_time_codes')
+    .select(['id', 'channel', 'destination', 'sent_at'])
+    .where('account_id', '=', input.accountId)
+    .where('purpose', '=', input.purpose)
+    .where('consumed_at', 'is', null)
+    .where('attempts', '<', MAX_ATTEMPTS)
+    .where('sent_at', '>', new Date(input.now.getTime() - RESEND_AFTER_MS))
+    .where('sent_at', '<=', input.now)
+    .orderBy('sent_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row ? codeSent(row.id, row.channel, row.destination, row.sent_at) : null;
 }
 
 /** The live (unconsumed) code of a sign-up, or of the given id and account. */

@@ -2,6 +2,7 @@
  * Password hashing with argon2id (OWASP parameters: 19 MiB, 2 passes, 1 lane; docs/decisions.md
  * « Accounts — authentication » has the measured time). Only PHC strings are stored.
  */
+import { randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import { normalisePassword } from './domain/password.ts';
 
@@ -22,15 +23,14 @@ export async function verifyPassword(storedHash: string, password: string): Prom
   }
 }
 
-/** A hash of a random password with the same parameters, computed once per process. */
-let dummyHash: Promise<string> | undefined;
+/** A hash of a random password with the same parameters, computed once per process at load (so the first unknown email is not slower). */
+const dummyHash: Promise<string> = hashPassword(randomBytes(16).toString('base64url'));
 
 /**
  * For an unknown email the login still verifies a hash of the same cost, so that the answer takes
  * about as long as for a known email with a wrong password (no account enumeration by timing).
  */
 export async function verifyAgainstDummy(password: string): Promise<false> {
-  dummyHash ??= hashPassword(`dummy-${Math.random()}-${Date.now()}`);
   await verifyPassword(await dummyHash, password);
   return false;
 }

@@ -23,3 +23,8 @@ export function hashToken(token: string): Buffer {
 export function looksLikeToken(value: string | undefined): value is string {
   return value !== undefined && /^[A-Za-z0-9_-]{43}$/.test(value);
 }
+
+/** Whether an id from a URL can be a row id (anything else is not found, without asking PostgreSQL). */
+export function isUuid(value: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+}
