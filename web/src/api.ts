@@ -92,8 +92,15 @@ export interface Availability {
 
 /** An API answer other than 2xx: the server's translated message travels with it. */
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly kind: string, message: string) {
+  constructor(readonly status: number, readonly kind: string, message: string,
+    /** The whole answer: a refusal's machine `code` and its details (docs/api-booking.md). */
+    readonly body: Readonly<Record<string, unknown>> = {}) {
     super(message);
+  }
+
+  /** The refusal's machine code (`slot_taken`, `hold_expired`…), when the answer has one. */
+  get code(): string | undefined {
+    return typeof this.body.code === 'string' ? this.body.code : undefined;
   }
 }
 
@@ -192,35 +199,41 @@ function csrfToken(): string {
 /** Reads an error answer into an ApiError carrying the server's translated sentence. */
 async function apiError(response: Response): Promise<ApiError> {
   const body = (await response.json().catch(() => ({}))) as { error?: string; message?: string };
-  return new ApiError(response.status, body.error ?? 'unknown', body.message ?? response.statusText);
+  return new ApiError(response.status, body.error ?? 'unknown', body.message ?? response.statusText, body);
 }
 
-/** Sends JSON to /api<path> with the cookies, the CSRF token and the UI language; undefined for a 204. */
-async function sendJson<T>(method: 'POST' | 'PATCH' | 'DELETE', path: string, body: unknown, lang: Language, retried = false): Promise<T> {
+/**
+ * Sends JSON to /api<path> with the cookies, the CSRF token and the UI language; undefined for a 204.
+ * `headers`: extra ones (Idempotency-Key, X-Hold-Token of the booking API).
+ */
+export async function sendJson<T>(method: 'POST' | 'PATCH' | 'DELETE', path: string, body: unknown, lang: Language,
+  headers: Record<string, string> = {}, retried = false): Promise<T> {
   const response = await fetch(`/api${path}`, {
     method,
     credentials: 'same-origin',
     headers: {
+      ...headers,
       Accept: 'application/json', 'Accept-Language': lang, 'Content-Type': 'application/json', 'X-CSRF-Token': csrfToken(),
     },
     body: JSON.stringify(body ?? {}),
   });
   if (response.status === 403 && !retried) {
     // A missing or outdated CSRF cookie (first visit, cleared cookies): fetch a fresh one and try once more.
+    // A refusal with a machine code (a booking rule) is an answer, not a CSRF problem.
     const error = await apiError(response);
-    if (error.kind !== 'forbidden') throw error;
+    if (error.kind !== 'forbidden' || error.code) throw error;
     await getSession(lang);
-    return sendJson(method, path, body, lang, true);
+    return sendJson(method, path, body, lang, headers, true);
   }
   if (!response.ok) throw await apiError(response);
   if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
 }
 
-/** GET /api<path> with the session cookie. */
-async function getWithSession<T>(path: string, lang: Language, signal?: AbortSignal): Promise<T> {
+/** GET /api<path> with the session cookie (and `headers`, e.g. X-Hold-Token). */
+export async function getWithSession<T>(path: string, lang: Language, signal?: AbortSignal, headers: Record<string, string> = {}): Promise<T> {
   const response = await fetch(`/api${path}`, {
-    credentials: 'same-origin', headers: { Accept: 'application/json', 'Accept-Language': lang }, signal,
+    credentials: 'same-origin', headers: { ...headers, Accept: 'application/json', 'Accept-Language': lang }, signal,
   });
   if (!response.ok) throw await apiError(response);
   return (await response.json()) as T;

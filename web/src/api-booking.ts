@@ -1,0 +1,200 @@
+/**
+ * Typed client of the booking API (docs/api-booking.md): holds, confirmation, « Mes rendez-vous », moving and
+ * cancelling, « Mon équipe soignante » and the links from messages. Refusals arrive as ApiError with their `code`.
+ */
+import type { Language } from '../../src/platform/i18n/catalogue.ts';
+import { getWithSession, sendJson, type Civility } from './api.ts';
+
+export interface BookingPlace { id: string; name: string | null; address: string; postalCode: string; city: string }
+
+export type AppointmentStatus = 'booked' | 'cancelled' | 'no_show' | 'done';
+
+export interface AppointmentView {
+  id: string; status: AppointmentStatus;
+  start: string; end: string;
+  practitioner: { id: string; name: string; specialty: string; phone: string | null };
+  place: BookingPlace;
+  reason: { id: string; label: string; video: boolean; priceCents: number };
+  patient: { id: string; firstName: string | null; lastName: string | null; isHolder: boolean };
+  /** D3: online only more than 4 h before. */
+  cancellation: 'online' | 'phone_only' | 'past';
+  /** Given by the practitioner's replacement (C1). */
+  replacement: boolean;
+  bookedAt: string | null; cancelledAt: string | null;
+}
+
+export interface HoldView {
+  id: string; expiresAt: string; start: string; end: string;
+  practitioner: { id: string; name: string; specialty: string };
+  place: BookingPlace;
+  reason: {
+    id: string; label: string; video: boolean; priceCents: number; instructions: string | null; referralRequired: boolean;
+    minAgeYears: number | null; maxAgeYears: number | null;
+  };
+  /** C10: an earlier video consultation of the practitioner (`placeId` when the server names it). */
+  earlierVideo: { start: string; reasonId: string; placeId?: string } | null;
+  /** The appointment this hold would replace (D2). */
+  moving: string | null;
+}
+
+export interface HoldRequest { practitionerId: string; placeId: string; reasonId: string; start: string; moving?: string }
+
+export interface IdentityInput { civility: Civility | null; firstName: string; lastName: string; birthDate: string }
+
+export interface NewRelativeInput {
+  civility: Civility | null; firstName: string; lastName: string; birthDate: string; email: string | null; phone: string | null;
+}
+
+export type PatientChoice =
+  | { kind: 'self'; identity?: IdentityInput }
+  | { kind: 'relative'; relativeId: string }
+  | { kind: 'new_relative'; relative: NewRelativeInput };
+
+export interface ConfirmationInput {
+  holdId: string;
+  patient: PatientChoice;
+  acceptInstructions?: boolean;
+  referringPractitionerId?: string;
+  eightDayRule?: 'replace';
+}
+
+export interface ReferringPractitioner { id: string; name: string; specialty: string; city: string }
+
+export interface CareTeamMember { id: string; name: string; specialty: string; city: string; lastAppointment: string | null }
+
+export type LinkPurpose = 'move' | 'cancel';
+
+// ——— Hold tokens: an anonymous hold is proved by its token, kept in this tab until confirmation ———
+
+const holdTokenPrefix = 'creneau.hold.';
+
+/** The token of an anonymous hold, if this tab took it. */
+export function holdTokenOf(holdId: string): string | null {
+  try {
+    return window.sessionStorage.getItem(holdTokenPrefix + holdId);
+  } catch {
+    return null;
+  }
+}
+
+function keepHoldToken(holdId: string, token: string): void {
+  try {
+    window.sessionStorage.setItem(holdTokenPrefix + holdId, token);
+  } catch {
+    // Storage refused (private browsing): the hold still works signed in, and until the page is left.
+  }
+  memoryTokens.set(holdId, token);
+}
+
+/** Tokens of this page's life, for a browser that refuses sessionStorage. */
+const memoryTokens = new Map<string, string>();
+
+function tokenOf(holdId: string): string | null {
+  return holdTokenOf(holdId) ?? memoryTokens.get(holdId) ?? null;
+}
+
+/** Once the hold is confirmed or released, its token is useless: it leaves the tab. */
+export function forgetHoldToken(holdId: string): void {
+  memoryTokens.delete(holdId);
+  try {
+    window.sessionStorage.removeItem(holdTokenPrefix + holdId);
+  } catch {
+    // Nothing was stored.
+  }
+}
+
+function holdHeaders(holdId: string): Record<string, string> {
+  const token = tokenOf(holdId);
+  return token ? { 'X-Hold-Token': token } : {};
+}
+
+// ——— Holds and confirmation (C2–C10) ———
+
+/** POST /api/holds: the slot is held 15 minutes; an anonymous hold's token is kept in this tab. */
+export async function holdSlot(request: HoldRequest, lang: Language): Promise<HoldView> {
+  const answer = await sendJson<{ hold: HoldView; holdToken?: string }>('POST', '/holds', request, lang);
+  if (answer.holdToken) keepHoldToken(answer.hold.id, answer.holdToken);
+  return answer.hold;
+}
+
+export async function getHold(id: string, lang: Language, signal?: AbortSignal): Promise<HoldView> {
+  return (await getWithSession<{ hold: HoldView }>(`/holds/${encodeURIComponent(id)}`, lang, signal, holdHeaders(id))).hold;
+}
+
+export async function releaseHold(id: string, lang: Language): Promise<void> {
+  await sendJson('DELETE', `/holds/${encodeURIComponent(id)}`, {}, lang, holdHeaders(id));
+  forgetHoldToken(id);
+}
+
+/** POST /api/appointments; the same `idempotencyKey` again returns the same appointment. */
+export async function confirmAppointment(input: ConfirmationInput, idempotencyKey: string, lang: Language)
+  : Promise<{ appointment: AppointmentView; replaced?: AppointmentView }> {
+  const holdToken = tokenOf(input.holdId);
+  const answer = await sendJson<{ appointment: AppointmentView; replaced?: AppointmentView }>(
+    'POST', '/appointments', { ...input, ...(holdToken ? { holdToken } : {}) }, lang, { 'Idempotency-Key': idempotencyKey });
+  forgetHoldToken(input.holdId);
+  return answer;
+}
+
+export function findReferringPractitioners(q: string, lang: Language, signal?: AbortSignal): Promise<{ practitioners: ReferringPractitioner[] }> {
+  return getWithSession(`/referring-practitioners?${new URLSearchParams({ q }).toString()}`, lang, signal);
+}
+
+// ——— « Mes rendez-vous » (D1–D3, D6) ———
+
+export function listAppointments(lang: Language, signal?: AbortSignal): Promise<{ upcoming: AppointmentView[]; past: AppointmentView[] }> {
+  return getWithSession('/appointments', lang, signal);
+}
+
+export async function getAppointment(id: string, lang: Language, signal?: AbortSignal): Promise<AppointmentView> {
+  return (await getWithSession<{ appointment: AppointmentView }>(`/appointments/${encodeURIComponent(id)}`, lang, signal)).appointment;
+}
+
+/** The hold (taken with `moving: id`) becomes the appointment; the old one is cancelled in the same transaction. */
+export async function moveAppointment(id: string, holdId: string, lang: Language): Promise<AppointmentView> {
+  const answer = await sendJson<{ appointment: AppointmentView }>('POST', `/appointments/${encodeURIComponent(id)}/move`, { holdId }, lang);
+  forgetHoldToken(holdId);
+  return answer.appointment;
+}
+
+export async function cancelAppointment(id: string, lang: Language): Promise<AppointmentView> {
+  return (await sendJson<{ appointment: AppointmentView }>('POST', `/appointments/${encodeURIComponent(id)}/cancel`, {}, lang)).appointment;
+}
+
+// ——— « Mon équipe soignante » (A8) ———
+
+export function getCareTeam(lang: Language, signal?: AbortSignal): Promise<{ practitioners: CareTeamMember[]; historyEnabled: boolean }> {
+  return getWithSession('/care-team', lang, signal);
+}
+
+export function removeFromCareTeam(practitionerId: string, lang: Language): Promise<void> {
+  return sendJson('DELETE', `/care-team/${encodeURIComponent(practitionerId)}`, {}, lang);
+}
+
+// ——— Links from messages (D4): no session needed ———
+
+export function readAppointmentLink(token: string, lang: Language): Promise<{ appointment: AppointmentView; purpose: LinkPurpose }> {
+  return sendJson('POST', '/appointment-links/read', { token }, lang);
+}
+
+export async function cancelByLink(token: string, lang: Language): Promise<AppointmentView> {
+  return (await sendJson<{ appointment: AppointmentView }>('POST', '/appointment-links/cancel', { token }, lang)).appointment;
+}
+
+export async function moveByLink(token: string, holdId: string, lang: Language): Promise<AppointmentView> {
+  const holdToken = tokenOf(holdId);
+  const answer = await sendJson<{ appointment: AppointmentView }>('POST', '/appointment-links/move',
+    { token, holdId, ...(holdToken ? { holdToken } : {}) }, lang);
+  forgetHoldToken(holdId);
+  return answer.appointment;
+}
+
+/** A fresh key for one confirmation attempt (kept for its retries). */
+export function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
