@@ -4,3 +4,5 @@ export { holdSlot, readOwnHold, releaseHold, type HoldCaller, type HoldRequest, 
 export { inPractitionerTransaction } from './transaction.ts';
 export { loadAppointmentViews, loadHoldView, type AppointmentView, type HoldView } from './views.ts';
 export { SlotTaken, HoldExpired, HoldNotYours } from './errors.ts';
+export { expiredHoldsJob, purgeExpiredHolds } from './expired-holds-job.ts';
+export { confirmAppointment, type Confirmation, type ConfirmationRequest } from './confirm-appointment/index.ts';
