@@ -11,7 +11,7 @@ import { featureRoutes } from '../src/features/routes.ts';
 import { insertAgenda, insertReferenceRows, type AgendaFixture, type AgendaOptions } from '../src/features/availability/agenda-fixtures.ts';
 import { createPracticeToken } from '../src/features/practice-api/index.ts';
 import { freshDatabase, type TestDatabase } from './support/database.ts';
-import { createTestAccount, signIn, type SignedInTest, type TestAccountFields } from './support/accounts.ts';
+import { createTestAccount, signIn, type SignedInTest, type TestAccount, type TestAccountFields } from './support/accounts.ts';
 
 export interface World {
   t: TestDatabase;
@@ -43,6 +43,7 @@ export function agenda(world: World, options: AgendaOptions = {}): Promise<Agend
 }
 
 export interface Patient {
+  account: TestAccount;
   /** The signed-in account holder. */
   session: SignedInTest;
   accountId: string;
@@ -55,7 +56,12 @@ export async function patient(world: World, fields: Partial<TestAccountFields> =
   const session = await signIn(world.app, world.t.db, account, { now: world.clock.now, remembered: true });
   const holder = await world.t.db.selectFrom('patients').select('id')
     .where('account_id', '=', account.accountId).where('is_holder', '=', true).executeTakeFirstOrThrow();
-  return { session, accountId: account.accountId, holderPatientId: holder.id };
+  return { account, session, accountId: account.accountId, holderPatientId: holder.id };
+}
+
+/** A new session at the world's clock (after moving the clock past the previous one's expiry). */
+export async function signInAgain(world: World, who: Patient): Promise<void> {
+  who.session = await signIn(world.app, world.t.db, who.account, { now: world.clock.now, remembered: true });
 }
 
 /** A relative of the account (« Mes proches »). */
@@ -84,18 +90,8 @@ export async function book(world: World, who: Patient, at: AgendaFixture, start:
     headers: { ...who.session.headers, 'idempotency-key': randomUUID() },
     payload: { holdId, patient: relativeId ? { kind: 'relative', relativeId } : { kind: 'self' } },
   });
-  if (res.statusCode === 404 && res.json().code === undefined) return bookHoldDirectly(world, who, holdId, relativeId); // INTERIM until confirmation lands
   assert.equal(res.statusCode, 201, res.body);
   return res.json().appointment.id as string;
-}
-
-/** INTERIM: turns the hold into the booked appointment as the confirmation will, while its route is being built. */
-async function bookHoldDirectly(world: World, who: Patient, holdId: string, relativeId?: string): Promise<string> {
-  await world.t.db.updateTable('appointments').set({
-    status: 'booked', hold_expires_at: null, booked_at: world.clock.now,
-    patient_id: relativeId ?? who.holderPatientId, account_id: who.accountId,
-  }).where('id', '=', holdId).execute();
-  return holdId;
 }
 
 /** A practice API token of the agenda's practitioner, as `Authorization` headers. */

@@ -8,5 +8,9 @@ import { authRoutes } from './accounts/routes.ts';
 import { accountManagementRoutes } from './accounts/account-management-routes.ts';
 import { bookingRoutes } from './booking/index.ts';
 import { practiceRoutes } from './practice-api/index.ts';
+import { myAppointmentsRoutes } from './booking/my-appointments-routes.ts';
+import { careTeamRoutes } from './booking/care-team-routes.ts';
+import { appointmentLinkRoutes } from './booking/appointment-links-routes.ts';
 
-export const featureRoutes: FeatureRoutes[] = [healthRoutes, availabilityRoutes, searchRoutes, practitionerRoutes, authRoutes, accountManagementRoutes, bookingRoutes, practiceRoutes];
+export const featureRoutes: FeatureRoutes[] = [healthRoutes, availabilityRoutes, searchRoutes, practitionerRoutes, authRoutes, accountManagementRoutes, bookingRoutes, practiceRoutes,
+  myAppointmentsRoutes, careTeamRoutes, appointmentLinkRoutes];
