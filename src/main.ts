@@ -9,6 +9,8 @@ import { featureRoutes } from './features/routes.ts';
 import { devMailboxPages } from './features/dev-mailbox/index.ts';
 import { channelProviders, createDelivery, devMailboxEnabled } from './platform/delivery/create-delivery.ts';
 import { prepareData } from './startup.ts';
+import { startJobs } from './platform/jobs/jobs.ts';
+import { featureJobs } from './features/jobs.ts';
 
 const config = loadConfig();
 const started = Date.now();
@@ -59,6 +61,16 @@ try {
   await database.shutdown();
   process.exit(1);
 }
+// Timers (expired holds every minute…) run after the server is up; a failing timer is logged, never fatal
+// (expired holds are also purged inside every booking, and never block a slot).
+const jobs = await startJobs({
+  connectionString: database.connectionString,
+  jobs: featureJobs(database.db, now),
+  onError: (error) => console.error(`Créneau: a timer job failed: ${error.message}`),
+}).catch((error: Error) => {
+  console.error(`Créneau: WARNING the timers could not start (${error.message}); running without them.`);
+  return { stop: async () => undefined };
+});
 console.log(`Créneau is ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${url}`);
 console.log(`API documentation: ${url}api/docs`);
 const providers = channelProviders(config);
@@ -69,6 +81,7 @@ if (Object.values(providers).includes('none')) {
 }
 
 const shutdown = async () => {
+  await jobs.stop();
   await app.close();
   await database.shutdown();
   process.exit(0);
