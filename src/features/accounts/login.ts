@@ -17,6 +17,9 @@ import { naturalChannel, type Asker } from './signup.ts';
 import { isUuid } from './tokens.ts';
 import { isTrustedDevice, purgeExpiredDevices, trustDevice } from './trusted-devices.ts';
 
+/** A login challenge may be resent for a day after its last code; each code itself lives 15 minutes. */
+const CHALLENGE_TTL_MS = 24 * 60 * 60_000;
+
 export type LoginOutcome =
   | { status: 'signed_in'; account: AccountView }
   | { status: 'code_required'; challenge: CodeSent };
@@ -58,12 +61,15 @@ export async function logIn(
   const pending = await pendingCode(context.db, { accountId: account.id, purpose: 'login', now: asker.now });
   if (pending) return { status: 'code_required', challenge: pending };
   await limitAttempt(context.db, 'codeSendPerIp', asker.ip, asker.now);
-  const challenge = await context.db.transaction().execute((trx) =>
-    sendCode(trx, context, {
+  const challenge = await context.db.transaction().execute(async (trx) => {
+    // Challenges older than the resend window of challengeAccount are dead: the account's are purged here.
+    await trx.deleteFrom('one_time_codes').where('account_id', '=', account.id).where('purpose', '=', 'login')
+      .where('sent_at', '<', new Date(asker.now.getTime() - CHALLENGE_TTL_MS)).execute();
+    return sendCode(trx, context, {
       purpose: 'login', accountId: account.id, destination: account.email, channel: 'email',
       language: account.language, now: asker.now, ip: asker.ip,
-    }),
-  );
+    });
+  });
   return { status: 'code_required', challenge };
 }
 
@@ -121,8 +127,7 @@ async function challengeAccount(context: RouteContext, challengeId: string, now:
     .where('c.id', '=', challengeId)
     .where('c.purpose', '=', 'login')
     .where('c.consumed_at', 'is', null)
-    // A challenge is kept for resends for a day; its code itself lives 15 minutes.
-    .where('c.sent_at', '>', new Date(now.getTime() - 24 * 60 * 60_000))
+    .where('c.sent_at', '>', new Date(now.getTime() - CHALLENGE_TTL_MS))
     .executeTakeFirst();
 }
 
