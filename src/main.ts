@@ -52,6 +52,7 @@ const app = await buildApp({
   routes: featureRoutes,
   pages: [devMailboxPages(config)],
   webDist: defaultWebDist,
+  trustProxy: config.trustProxy,
   logger: config.production ? 'verbose' : 'errors',
 });
 try {
