@@ -1,7 +1,10 @@
 /**
  * For the tests of account management: a Delivery that records what leaves (and can be made to fail),
- * with readers for the code or link a person would find in the message.
+ * with readers for the code or link a person would find in the message; a session's headers after rotation.
  */
+import assert from 'node:assert/strict';
+import type { SignedInTest } from '../../../test/support/accounts.ts';
+import { SESSION_COOKIE } from './sessions.ts';
 import type { Delivery, DeliveryChannel, EmailMessage, TextMessage } from '../../platform/delivery/delivery.ts';
 import { DeliveryUnavailable } from '../../platform/delivery/delivery.ts';
 
@@ -51,4 +54,14 @@ export function recordingDelivery(): RecordingDelivery {
     },
   };
   return delivery;
+}
+
+/** The request headers of a session after the answer rotated its token (Set-Cookie read like a browser). */
+export function rotatedHeaders(session: SignedInTest, setCookie: string | string[] | undefined): Record<string, string> {
+  const lines = Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : [];
+  const line = lines.find((l) => l.startsWith(`${SESSION_COOKIE}=`));
+  assert.ok(line, 'the answer sets a new session cookie');
+  const token = line.slice(SESSION_COOKIE.length + 1).split(';')[0]!;
+  const cookie = session.cookie.replace(new RegExp(`${SESSION_COOKIE}=[^;]*`), `${SESSION_COOKIE}=${token}`);
+  return { cookie, 'x-csrf-token': session.csrfToken };
 }

@@ -5,7 +5,7 @@ import { buildApp, type App } from '../../platform/http/app.ts';
 import { featureRoutes } from '../routes.ts';
 import { freshDatabase, type TestDatabase } from '../../../test/support/database.ts';
 import { createTestAccount, csrfPair, signIn, type TestAccount } from '../../../test/support/accounts.ts';
-import { recordingDelivery, type RecordingDelivery } from './account-test-delivery.ts';
+import { recordingDelivery, type RecordingDelivery } from './account-test-support.ts';
 import { verifyPassword } from './passwords.ts';
 
 const START = new Date('2026-03-01T10:00:00Z');
