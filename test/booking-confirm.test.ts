@@ -58,6 +58,19 @@ describe('confirming a hold', () => {
     assert.equal((await bookedRows(w.t, agenda.practitionerId)).length, 1);
   });
 
+  it('answers the same appointment when its hold is confirmed again with a lost key; to anyone else it is not theirs', async () => {
+    const { agenda, me, hold } = await heldByNewPatient();
+    const first = await w.confirm(me, forSelf(hold.id));
+    const again = await w.confirm(me, forSelf(hold.id));
+    assert.equal(again.statusCode, 200);
+    assert.equal(again.json().appointment.id, first.json().appointment.id);
+    const stranger = await w.signIn();
+    const theirs = await w.confirm(stranger, forSelf(hold.id));
+    assert.equal(theirs.statusCode, 403);
+    assert.equal(theirs.json().code, 'hold_not_yours');
+    assert.equal((await bookedRows(w.t, agenda.practitionerId)).length, 1);
+  });
+
   it('refuses a confirmation without an Idempotency-Key (400) or without a session (401), keeping the hold', async () => {
     const { me, hold } = await heldByNewPatient();
     const noKey = await w.app.inject({ method: 'POST', url: '/api/appointments', headers: me.headers, payload: forSelf(hold.id) });

@@ -2,19 +2,20 @@
  * Confirming a hold (SPEC C3–C9, docs/api-booking.md « Confirming »), one step per file: claim the hold →
  * resolve who it is for → check the rules and the 8-day rule → book. Everything runs in ONE transaction that
  * starts with the practitioner's advisory lock; a refusal rolls it all back, so the hold stays for a corrected try.
- * The Idempotency-Key makes a repeated request answer the first one's appointment.
+ * The Idempotency-Key makes a repeated request answer the first one's appointment; so does the hold id itself
+ * for its owner (a confirmation sent again after its key was lost).
  */
 import type { Db } from '../../../platform/db/database.ts';
 import type { Language } from '../../../platform/i18n/catalogue.ts';
 import { HoldExpired, IdempotencyKeyReused } from '../errors.ts';
-import { deleteExpiredHolds, findHold } from '../repository.ts';
+import { deleteExpiredHolds } from '../repository.ts';
 import type { ConfirmationBody } from '../schemas.ts';
 import { inPractitionerTransaction } from '../transaction.ts';
-import { claimLiveHold } from './claim-hold.ts';
+import { claimLiveHold, isAlreadyBookedBy } from './claim-hold.ts';
 import { ensureRulesAllow, settleEightDayRule } from './check-rules.ts';
 import { resolvePatient } from './resolve-patient.ts';
 import {
-  bookHeldRow, cancelReplaced, findBookingRequest, findReplacedBy, linkPatientFile, recordBookingRequest,
+  bookHeldRow, cancelReplaced, findBookingRequest, findPractitionerOf, findReplacedBy, linkPatientFile, recordBookingRequest,
 } from './repository.ts';
 
 export interface ConfirmationRequest {
@@ -38,18 +39,21 @@ export async function confirmAppointment(db: Db, request: ConfirmationRequest): 
   const earlier = await replayOf(db, request);
   if (earlier) return earlier;
   // Read without the lock only to learn which agenda to lock; everything is read again under it.
-  const unlocked = await findHold(db, request.body.holdId);
-  if (!unlocked) throw new HoldExpired();
-  return inPractitionerTransaction(db, unlocked.practitionerId, async (trx) => {
+  const practitionerId = await findPractitionerOf(db, request.body.holdId);
+  if (practitionerId === null) throw new HoldExpired();
+  return inPractitionerTransaction(db, practitionerId, async (trx) => {
     const twin = await replayOf(trx, request);
     if (twin) return twin;
-    await deleteExpiredHolds(trx, request.now, unlocked.practitionerId);
+    await deleteExpiredHolds(trx, request.now, practitionerId);
     return bookHold(trx, request);
   });
 }
 
 /** The steps under the lock. */
 async function bookHold(trx: Db, { accountId, idempotencyKey, body, lang, now }: ConfirmationRequest): Promise<Confirmation> {
+  if (await isAlreadyBookedBy(trx, body.holdId, accountId)) {
+    return { appointmentId: body.holdId, replacedIds: await findReplacedBy(trx, body.holdId), replayed: true };
+  }
   const hold = await claimLiveHold(trx, { holdId: body.holdId, accountId, holdToken: body.holdToken ?? null, now });
   const patient = await resolvePatient(trx, accountId, body.patient, now);
   const verdict = await ensureRulesAllow(trx, {

@@ -27,6 +27,19 @@ export async function findReplacedBy(db: Db, appointmentId: string): Promise<str
   return rows.map((row) => row.id);
 }
 
+/** The practitioner of a held or booked row, or null: which agenda a confirmation must lock. */
+export async function findPractitionerOf(db: Db, holdId: string): Promise<string | null> {
+  const row = await db.selectFrom('appointments').select('practitioner_id')
+    .where('id', '=', holdId).where('status', 'in', ['held', 'booked']).executeTakeFirst();
+  return row?.practitioner_id ?? null;
+}
+
+/** The account of the booked appointment that was hold `holdId` (null: none), or undefined when it is not booked. */
+export async function findBookedOwner(db: Db, holdId: string): Promise<string | null | undefined> {
+  const row = await db.selectFrom('appointments').select('account_id').where('id', '=', holdId).where('status', '=', 'booked').executeTakeFirst();
+  return row ? row.account_id : undefined;
+}
+
 /** A hold taken before login becomes the account's (C3): its token no longer matters. */
 export async function claimHold(db: Db, holdId: string, accountId: string): Promise<void> {
   await db.updateTable('appointments').set({ account_id: accountId, hold_token_hash: null })
