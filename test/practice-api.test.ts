@@ -2,7 +2,8 @@
 import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { revokePracticeToken } from '../src/features/practice-api/index.ts';
-import { agenda, book, MONDAY_8AM, openWorld, patient, practiceHeaders, type World } from './booking-manage-fixtures.ts';
+import { randomUUID } from 'node:crypto';
+import { agenda, book, hold, MONDAY_8AM, openWorld, patient, practiceHeaders, type Patient, type World } from './booking-manage-fixtures.ts';
 import type { AgendaFixture } from '../src/features/availability/agenda-fixtures.ts';
 
 const NINE = '2026-03-02T08:00:00.000Z'; // Monday 09:00 Paris
@@ -91,6 +92,51 @@ describe('practice API: tokens, no-shows and blocks', () => {
     world.clock.now = new Date('2026-03-02T14:00:00Z');
     const res = await noShow(id, { ...asA, cookie: camille.session.cookie });
     assert.equal(res.statusCode, 403);
+  });
+
+  /** Confirms a held time for the holder; the answer tells whether online booking is allowed. */
+  async function tryToBook(who: Patient, at: AgendaFixture, start: string) {
+    const holdId = await hold(world, who, at, start);
+    return world.app.inject({
+      method: 'POST', url: '/api/appointments', headers: { ...who.session.headers, 'idempotency-key': randomUUID() },
+      payload: { holdId, patient: { kind: 'self' } },
+    });
+  }
+
+  it('the third declared no-show blocks online booking with that practitioner, not with others', async () => {
+    const dr = await agenda(world);
+    const other = await agenda(world);
+    const headers = await practiceHeaders(world, dr);
+    const camille = await patient(world);
+    const missed = [
+      await book(world, camille, dr, '2026-03-02T08:00:00.000Z'),
+      await book(world, camille, dr, '2026-03-03T08:00:00.000Z'),
+      await book(world, camille, dr, '2026-03-04T08:00:00.000Z'),
+    ];
+    world.clock.now = new Date('2026-03-04T09:00:00Z');
+    for (const [index, id] of missed.entries()) {
+      const res = await noShow(id, headers);
+      assert.equal(res.json().noShowsWithPatient, index + 1);
+      if (index < 2) assert.equal((await tryToBook(camille, dr, `2026-03-1${index}T08:00:00.000Z`)).statusCode, 201);
+    }
+    const refused = await tryToBook(camille, dr, '2026-03-12T08:00:00.000Z');
+    assert.equal(refused.statusCode, 403);
+    assert.equal(refused.json().code, 'blocked_no_shows');
+    assert.equal((await tryToBook(camille, other, '2026-03-12T08:00:00.000Z')).statusCode, 201);
+  });
+
+  it('a patient blocked by the practice cannot book online until unblocked', async () => {
+    const dr = await agenda(world);
+    const headers = await practiceHeaders(world, dr);
+    const camille = await patient(world);
+    await book(world, camille, dr, '2026-03-02T08:00:00.000Z');
+    const url = `/api/practice/patients/${camille.holderPatientId}`;
+    assert.equal((await world.app.inject({ method: 'POST', url: `${url}/block`, headers })).statusCode, 204);
+    const refused = await tryToBook(camille, dr, '2026-03-09T08:00:00.000Z');
+    assert.equal(refused.statusCode, 403);
+    assert.equal(refused.json().code, 'blocked_by_practice');
+    assert.equal((await world.app.inject({ method: 'POST', url: `${url}/unblock`, headers })).statusCode, 204);
+    assert.equal((await tryToBook(camille, dr, '2026-03-09T08:00:00.000Z')).statusCode, 201);
   });
 
   it('blocks a patient of the practice, creating its file with the patient’s identity, and unblocks', async () => {
