@@ -1,12 +1,23 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildApp, type App } from '../../platform/http/app.ts';
+import { buildApp, type App, type FeatureRoutes } from '../../platform/http/app.ts';
 import { featureRoutes } from '../routes.ts';
+import { endAllSessions, requireAccount, rotateSession } from './sessions.ts';
+import { hashToken } from './tokens.ts';
 import { freshDatabase, type TestDatabase } from '../../../test/support/database.ts';
 import { createTestAccount, signIn } from '../../../test/support/accounts.ts';
 
 const start = new Date('2026-03-02T08:00:00Z');
 const minutes = (n: number) => new Date(start.getTime() + n * 60_000);
+
+/** Stands for a privilege change of account management (password, phone, email): rotates the session. */
+const privilegeChange: FeatureRoutes = (app, context) => {
+  app.post('/test/privilege-change', async (request, reply) => {
+    const signedIn = await requireAccount(request, context);
+    await rotateSession(context.db, request, reply, signedIn, context.now());
+    return reply.status(204).send();
+  });
+};
 
 describe('accounts: sessions', () => {
   let t: TestDatabase;
@@ -14,7 +25,7 @@ describe('accounts: sessions', () => {
   let clock = start;
   before(async () => {
     t = await freshDatabase();
-    app = await buildApp({ context: { db: t.db, now: () => clock }, routes: featureRoutes });
+    app = await buildApp({ context: { db: t.db, now: () => clock }, routes: [...featureRoutes, privilegeChange] });
   });
   after(async () => {
     await app.close();
@@ -113,5 +124,51 @@ describe('accounts: sessions', () => {
   it('ignores a session cookie that matches no session', async () => {
     clock = start;
     assert.equal((await session(`__Host-creneau_session=${'A'.repeat(43)}`)).account, null);
+  });
+
+  it('rotates the token at a privilege change: the old cookie stops working, the new one keeps the session’s end', async () => {
+    clock = start;
+    const { cookie, headers, accountId } = await signIn(app, t.db);
+    clock = minutes(20);
+    const res = await app.inject({ method: 'POST', url: '/api/test/privilege-change', headers });
+    assert.equal(res.statusCode, 204);
+    const fresh = String(res.headers['set-cookie']).split(';')[0]!;
+    assert.notEqual(fresh, cookie.split('; ')[0]);
+    assert.equal((await session(cookie)).account, null);
+    assert.equal((await session(fresh)).account.id, accountId);
+    for (let at = 40; at < 12 * 60; at += 20) {
+      clock = minutes(at);
+      await session(fresh);
+    }
+    clock = minutes(12 * 60 + 1);
+    assert.equal((await session(fresh)).account, null, 'still ends 12 hours after the login');
+  });
+
+  it('writes the sliding expiry at most once a minute', async () => {
+    clock = start;
+    const { cookie, accountId } = await signIn(app, t.db);
+    clock = minutes(5);
+    await session(cookie);
+    const first = await t.db.selectFrom('sessions').select('last_seen_at').where('account_id', '=', accountId).executeTakeFirstOrThrow();
+    clock = new Date(minutes(5).getTime() + 30_000);
+    await session(cookie);
+    const second = await t.db.selectFrom('sessions').select('last_seen_at').where('account_id', '=', accountId).executeTakeFirstOrThrow();
+    assert.equal(second.last_seen_at.toISOString(), first.last_seen_at.toISOString());
+    assert.equal(first.last_seen_at.toISOString(), minutes(5).toISOString());
+  });
+
+  it('ends every other session of the account but the one kept, and their trusted devices', async () => {
+    clock = start;
+    const account = await createTestAccount(t.db);
+    const kept = await signIn(app, t.db, account);
+    const other = await signIn(app, t.db, account);
+    await t.db.insertInto('trusted_devices').values({
+      token_hash: Buffer.alloc(32, 7), account_id: account.accountId, created_at: start, last_used_at: start, expires_at: minutes(60 * 24 * 90),
+    }).execute();
+    const keepToken = kept.cookie.split('; ')[0]!.split('=')[1]!;
+    await endAllSessions(t.db, account.accountId, { keep: hashToken(keepToken) });
+    assert.ok((await session(kept.cookie)).account);
+    assert.equal((await session(other.cookie)).account, null);
+    assert.equal((await t.db.selectFrom('trusted_devices').select('token_hash').where('account_id', '=', account.accountId).execute()).length, 0);
   });
 });
