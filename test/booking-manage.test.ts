@@ -165,3 +165,31 @@ describe('Annuler le RDV: online strictly more than 4 hours ahead', () => {
     assert.equal(res.json().appointment.patient.id, lea);
   });
 });
+
+describe('managing appointments: bad input is a clear 4xx, never a 500', () => {
+  let world: World;
+  let camille: Patient;
+
+  before(async () => {
+    world = await openWorld();
+    camille = await patient(world);
+  });
+  after(() => world.close());
+
+  const cases: { title: string; method: 'POST' | 'DELETE' | 'GET'; url: string; payload?: unknown; status: number }[] = [
+    { title: 'move without a hold', method: 'POST', url: `/api/appointments/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}/move`, payload: {}, status: 400 },
+    { title: 'move with SQL as hold id', method: 'POST', url: '/api/appointments/x/move', payload: { holdId: "' OR 1=1 --" }, status: 400 },
+    { title: 'move of an unknown appointment', method: 'POST', url: `/api/appointments/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}/move`, payload: { holdId: `${'1'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}` }, status: 404 },
+    { title: 'cancel with a 2,000-character id', method: 'POST', url: `/api/appointments/${'a'.repeat(2000)}/cancel`, status: 400 },
+    { title: 'care team removal with SQL', method: 'DELETE', url: `/api/care-team/${encodeURIComponent("1; drop table appointments")}`, status: 404 },
+    { title: 'a link of 2,000 characters', method: 'POST', url: '/api/appointment-links/read', payload: { token: 'a'.repeat(2000) }, status: 400 },
+    { title: 'a link that is not a string', method: 'POST', url: '/api/appointment-links/cancel', payload: { token: 42 }, status: 400 },
+  ];
+  for (const c of cases) {
+    it(c.title, async () => {
+      const res = await world.app.inject({ method: c.method, url: c.url, headers: camille.session.headers, ...(c.payload !== undefined ? { payload: c.payload as object } : {}) });
+      assert.equal(res.statusCode, c.status, res.body);
+      assert.ok(typeof res.json().message === 'string' && res.json().message.length > 0);
+    });
+  }
+});
