@@ -6,3 +6,4 @@ export { loadAppointmentViews, loadHoldView, type AppointmentView, type HoldView
 export { SlotTaken, HoldExpired, HoldNotYours } from './errors.ts';
 export { expiredHoldsJob, purgeExpiredHolds } from './expired-holds-job.ts';
 export { confirmAppointment, type Confirmation, type ConfirmationRequest } from './confirm-appointment/index.ts';
+export { appointmentLinks, type AppointmentLinks } from './appointment-links.ts';

@@ -4,7 +4,7 @@
  * One transaction under the practitioner's lock, like every write to an agenda.
  */
 import type { Db } from '../../platform/db/database.ts';
-import { inPractitionerTransaction } from '../booking/transaction.ts';
+import { inPractitionerTransaction } from '../booking/index.ts';
 import { AppointmentNotStarted, AppointmentWasCancelled, NotThisPracticesRecord } from './errors.ts';
 
 export interface DeclaredNoShow {

@@ -4,7 +4,7 @@
  * The file is created on first use with the patient's identity as Créneau knows it (the practice may correct it later).
  */
 import type { Db } from '../../platform/db/database.ts';
-import { inPractitionerTransaction } from '../booking/transaction.ts';
+import { inPractitionerTransaction } from '../booking/index.ts';
 import { NotThisPracticesRecord } from './errors.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
