@@ -1,7 +1,6 @@
 /** « Mon équipe soignante » (SPEC A8; docs/api-booking.md): who is listed, removal, reappearance, the history switch. */
 import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { AgendaFixture } from '../src/features/availability/agenda-fixtures.ts';
 import { agenda, book, MONDAY_8AM, openWorld, patient, relative, signInAgain, type Patient, type World } from './booking-manage-fixtures.ts';
 
 interface Member { id: string; name: string; city: string; lastAppointment: string | null }
@@ -26,7 +25,9 @@ describe('Mon équipe soignante', () => {
     world.app.inject({ method: 'DELETE', url: `/api/care-team/${practitionerId}`, headers: who.session.headers });
 
   it('lists the practitioners booked with for the holder and relatives, not those only cancelled', async () => {
-    const [forHolder, forRelative, onlyCancelled]: AgendaFixture[] = [await agenda(world), await agenda(world), await agenda(world)];
+    const forHolder = await agenda(world);
+    const forRelative = await agenda(world);
+    const onlyCancelled = await agenda(world);
     const camille = await patient(world);
     const lea = await relative(world, camille);
     await book(world, camille, forHolder, '2026-03-02T08:00:00.000Z');
