@@ -33,7 +33,7 @@ export function ForgotPasswordPage() {
         !email.trim() ? { id: 'forgot-email', message: t('web.accounts.error.required', { field: t('web.accounts.login.email') }) }
           : !looksLikeEmail(email) && { id: 'forgot-email', message: t('web.accounts.error.email') },
         !phone.trim() ? { id: 'forgot-phone', message: t('web.accounts.error.required', { field: t('web.accounts.forgot.phone') }) }
-          : startsWithDoubleZero(phone) && { id: 'forgot-phone', message: t('web.accounts.error.phone_00') },
+          : startsWithDoubleZero(phone) && { id: 'forgot-phone', message: t('accounts.error.phone_00') },
       ),
       async () => setAnswer((await requestPasswordReset(email.trim(), phone.trim(), lang)).message),
     );

@@ -52,7 +52,7 @@ export function SignupPage({ query }: { query: URLSearchParams }) {
     void submission.submit(
       collect(
         required('signup-phone', phone, t('web.accounts.signup.phone'))
-          || (startsWithDoubleZero(phone) && { id: 'signup-phone', message: t('web.accounts.error.phone_00') }),
+          || (startsWithDoubleZero(phone) && { id: 'signup-phone', message: t('accounts.error.phone_00') }),
         required('signup-email', email, t('web.accounts.signup.email'))
           || (!looksLikeEmail(email) && { id: 'signup-email', message: t('web.accounts.error.email') }),
         required('signup-email-confirmation', emailConfirmation, t('web.accounts.signup.email_confirmation'))
@@ -170,7 +170,7 @@ function ChangePhone({ signupId, onSent }: { signupId: string; onSent: (sent: Co
     void submission.submit(
       collect(
         !phone.trim() ? { id: 'signup-new-phone', message: t('web.accounts.error.required', { field: t('web.accounts.signup.code.new_phone') }) }
-          : startsWithDoubleZero(phone) && { id: 'signup-new-phone', message: t('web.accounts.error.phone_00') },
+          : startsWithDoubleZero(phone) && { id: 'signup-new-phone', message: t('accounts.error.phone_00') },
       ),
       async () => onSent(await changeSignupPhone(signupId, phone.trim(), lang)),
     );

@@ -152,7 +152,7 @@ function PhoneChange({ onStart, onDone }: ChangeProps) {
     void submission.submit(
       collect(
         !phone.trim() ? { id: 'phone-change-new', message: t('web.accounts.error.required', { field: t('web.accounts.contact.phone.new') }) }
-          : startsWithDoubleZero(phone) && { id: 'phone-change-new', message: t('web.accounts.error.phone_00') },
+          : startsWithDoubleZero(phone) && { id: 'phone-change-new', message: t('accounts.error.phone_00') },
       ),
       async () => {
         setSent(await requestPhoneChange(phone.trim(), lang));

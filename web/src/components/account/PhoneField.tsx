@@ -6,10 +6,10 @@ import { startsWithDoubleZero } from './validation.ts';
 type PhoneFieldProps = Omit<TextFieldProps, 'type' | 'autoComplete' | 'inputMode'> & { autoComplete?: string };
 
 export function PhoneField({ id, value, autoComplete = 'tel', ...rest }: PhoneFieldProps) {
-  const { t, maybe } = useI18n();
+  const { t } = useI18n();
   const adviceId = `${id}-advice`;
-  // The server's own sentence when the catalogue has it, so that both say the same thing.
-  const advice = startsWithDoubleZero(value) ? maybe('accounts.error.phone_00') ?? t('web.accounts.error.phone_00') : '';
+  // The server's own sentence, so that both say the same thing.
+  const advice = startsWithDoubleZero(value) ? t('accounts.error.phone_00') : '';
   return (
     <div className="phone-field">
       <TextField id={id} type="tel" inputMode="tel" autoComplete={autoComplete} value={value} describedByIds={[adviceId]} {...rest} />

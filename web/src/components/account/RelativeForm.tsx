@@ -58,7 +58,7 @@ export function RelativeForm({ relative, onSaved, onCancel }: RelativeFormProps)
         required('birth-date', birthDate, t('web.accounts.identity.birth_date'))
           || (!isPlausibleBirthDate(birthDate) && { id: id('birth-date'), message: t('web.accounts.error.birth_date') }),
         adult === true && email.trim() !== '' && !looksLikeEmail(email) && { id: id('email'), message: t('web.accounts.error.email') },
-        adult === true && startsWithDoubleZero(phone) && { id: id('phone'), message: t('web.accounts.error.phone_00') },
+        adult === true && startsWithDoubleZero(phone) && { id: id('phone'), message: t('accounts.error.phone_00') },
       ),
       async () => {
         // A minor has no contacts of its own: anything typed before the birth date changed is dropped.
