@@ -6,9 +6,9 @@ import type { PhoneKind } from './domain/phone.ts';
 /** Identity and address columns of the holder patient row. */
 export interface HolderFields {
   civility?: 'mme' | 'm' | null;
-  first_name?: string;
-  last_name?: string;
-  birth_date?: string;
+  first_name?: string | null;
+  last_name?: string | null;
+  birth_date?: string | null;
   address_line?: string | null;
   postal_code?: string | null;
   city?: string | null;

@@ -27,9 +27,9 @@ const addressText = (max: number) => z.string({ error: 'myaccount.error.address_
 
 const accountPatch = z.object({
   civility: civilityField.optional(),
-  firstName: firstNameField.optional(),
-  lastName: lastNameField.optional(),
-  birthDate: birthDateField.optional(),
+  firstName: firstNameField.nullable().optional().meta({ description: 'null erases it' }),
+  lastName: lastNameField.nullable().optional().meta({ description: 'null erases it' }),
+  birthDate: birthDateField.nullable().optional().meta({ description: 'null erases it' }),
   address: z.object({ line: addressText(400), postalCode: addressText(40), city: addressText(200) }, { error: 'myaccount.error.address_incomplete' })
     .nullable()
     .optional()

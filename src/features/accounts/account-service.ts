@@ -13,9 +13,10 @@ import { NotSignedIn } from './errors.ts';
 
 export interface AccountChanges {
   civility?: 'mme' | 'm' | null;
-  firstName?: string;
-  lastName?: string;
-  birthDate?: string;
+  /** null erases it (the holder's identity is optional until a booking for « moi » needs it). */
+  firstName?: string | null;
+  lastName?: string | null;
+  birthDate?: string | null;
   address?: AddressInput | null;
   language?: 'fr' | 'en';
   careHistoryEnabled?: boolean;
@@ -48,9 +49,9 @@ export async function updateAccount(db: Db, accountId: string, changes: AccountC
 async function holderFields(db: Db, changes: AccountChanges, today: string): Promise<HolderFields> {
   const fields: HolderFields = {};
   if (changes.civility !== undefined) fields.civility = changes.civility;
-  if (changes.firstName !== undefined) fields.first_name = readName(changes.firstName, 'first');
-  if (changes.lastName !== undefined) fields.last_name = readName(changes.lastName, 'last');
-  if (changes.birthDate !== undefined) fields.birth_date = readBirthDate(changes.birthDate, today);
+  if (changes.firstName !== undefined) fields.first_name = changes.firstName === null ? null : readName(changes.firstName, 'first');
+  if (changes.lastName !== undefined) fields.last_name = changes.lastName === null ? null : readName(changes.lastName, 'last');
+  if (changes.birthDate !== undefined) fields.birth_date = changes.birthDate === null ? null : readBirthDate(changes.birthDate, today);
   if (changes.address !== undefined) {
     Object.assign(fields, await readAddress(db, changes.address ?? { line: null, postalCode: null, city: null }));
   }

@@ -73,6 +73,12 @@ describe('« Mon compte »: reading and editing identity, address and settings (
     assert.equal(res.json().account.address.city, 'Nantes');
   });
 
+  it('erases names and birth date sent as null (the identity form with empty fields)', async () => {
+    const res = await patch({ civility: 'mme', firstName: 'Camille', lastName: null, birthDate: null });
+    assert.equal(res.statusCode, 200);
+    assert.deepEqual(res.json().account.identity, { civility: 'mme', firstName: 'Camille', lastName: null, birthDate: null });
+  });
+
   it('erases the address when every part is empty', async () => {
     await patch({ address: { line: '1 place du Commerce', postalCode: '44000', city: 'Nantes' } });
     const res = await patch({ address: { line: '', postalCode: '', city: '' } });
