@@ -3,8 +3,8 @@
  * up to date by the pages (login, sign-up, changes, logout). Also carries a one-time notice shown on the next page
  * (« Vous êtes déconnecté(e). »), since those actions move the user elsewhere.
  */
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { getSession, type AccountView } from './api.ts';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { getSession, updateAccount, type AccountView } from './api.ts';
 import type { MessageKey } from '../../src/platform/i18n/catalogue.ts';
 import { useI18n, type Params } from './i18n.tsx';
 import { useLocation } from './router.tsx';
@@ -49,6 +49,17 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     // Read once per page load; the pages keep it current afterwards.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
+
+  // Switching the language while signed in makes it the language of the account's emails, SMS and calls too
+  // (best effort: if that fails, only the screen changes language).
+  const previousLang = useRef(lang);
+  useEffect(() => {
+    if (previousLang.current === lang) return;
+    previousLang.current = lang;
+    if (account && account.language !== lang) {
+      updateAccount({ language: lang }, lang).then((answer) => setAccountState(answer.account)).catch(() => undefined);
+    }
+  }, [lang, account]);
 
   const setAccount = useCallback((next: AccountView) => {
     setAccountState(next);
