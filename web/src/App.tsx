@@ -14,10 +14,39 @@ import { AccountPage } from './pages/AccountPage.tsx';
 import { RelativesPage } from './pages/RelativesPage.tsx';
 import { LegalPage } from './pages/LegalPage.tsx';
 import { AccountNav } from './components/account/AccountNav.tsx';
+import { MyAppointmentsLink } from './components/booking/BookingNav.tsx';
+import { ConfirmBookingPage } from './pages/booking/ConfirmBookingPage.tsx';
+import { BookingConfirmedPage } from './pages/booking/BookingConfirmedPage.tsx';
+import { MyAppointmentsPage } from './pages/booking/MyAppointmentsPage.tsx';
+import { AppointmentPage } from './pages/booking/AppointmentPage.tsx';
+import { MoveAppointmentPage } from './pages/booking/MoveAppointmentPage.tsx';
+import { CareTeamPage } from './pages/booking/CareTeamPage.tsx';
+import { LinkMovePage } from './pages/booking/LinkMovePage.tsx';
+import { LinkCancelPage } from './pages/booking/LinkCancelPage.tsx';
 import { SessionNotice, SessionProvider } from './session.tsx';
 import './styles/account.css';
+import './styles/booking.css';
 
 const practitionerPath = /^\/praticien\/([^/]+)\/?$/;
+const confirmedPath = /^\/rendez-vous\/([^/]+)\/confirme\/?$/;
+const appointmentPath = /^\/mes-rendez-vous\/([^/]+)\/?$/;
+const movePath = /^\/mes-rendez-vous\/([^/]+)\/deplacer\/?$/;
+
+/** The booking pages (docs/api-booking.md « Web pages »), or null. */
+function bookingPage(path: string, query: URLSearchParams) {
+  if (path === '/rendez-vous/confirmer') return <ConfirmBookingPage query={query} />;
+  if (path === '/mes-rendez-vous') return <MyAppointmentsPage />;
+  if (path === '/mon-equipe-soignante') return <CareTeamPage />;
+  if (path === '/rdv/deplacer') return <LinkMovePage />;
+  if (path === '/rdv/annuler') return <LinkCancelPage />;
+  const confirmed = confirmedPath.exec(path)?.[1];
+  if (confirmed) return <BookingConfirmedPage key={confirmed} id={decodeURIComponent(confirmed)} />;
+  const move = movePath.exec(path)?.[1];
+  if (move) return <MoveAppointmentPage key={move} id={decodeURIComponent(move)} />;
+  const appointment = appointmentPath.exec(path)?.[1];
+  if (appointment) return <AppointmentPage key={appointment} id={decodeURIComponent(appointment)} />;
+  return null;
+}
 
 function CurrentPage() {
   const { path, query } = useLocation();
@@ -31,6 +60,8 @@ function CurrentPage() {
   if (path === '/mon-compte/proches') return <RelativesPage />;
   if (path === '/conditions-generales') return <LegalPage kind="terms" />;
   if (path === '/protection-des-donnees') return <LegalPage kind="privacy" />;
+  const booking = bookingPage(path, query);
+  if (booking) return booking;
   const practitioner = practitionerPath.exec(path);
   if (practitioner?.[1]) return <PractitionerPage id={decodeURIComponent(practitioner[1])} query={query} />;
   return <NotFoundPage />;
@@ -81,6 +112,7 @@ function Frame() {
           </Link>
           <nav aria-label={t('web.nav.label')} className="site-nav">
             <Link to="/" aria-current={path === '/' ? 'page' : undefined}>{t('web.nav.search')}</Link>
+            <MyAppointmentsLink />
             <AccountNav />
             <LanguageSwitch />
           </nav>

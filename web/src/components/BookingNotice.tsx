@@ -1,22 +1,32 @@
-/** Shown when a slot is chosen: online booking arrives with the next version, nothing was booked. */
-import type { Slot } from '../api.ts';
+/**
+ * What happens to the chosen slot: « Réservation du créneau… » while it is being held, else why it could not be
+ * (taken meanwhile…), with the practice's phone. The focus moves to a refusal, whose slot may have left the calendar.
+ */
+import { useEffect, useRef } from 'react';
 import { formatPhone } from '../format.ts';
 import { useI18n } from '../i18n.tsx';
+import type { SlotHoldState } from './booking/useSlotHold.ts';
 import { slotName } from './SlotButton.tsx';
 
 interface BookingNoticeProps {
-  slot: Slot | null;
+  state: SlotHoldState;
   phone: string | null;
 }
 
-export function BookingNotice({ slot, phone }: BookingNoticeProps) {
+export function BookingNotice({ state, phone }: BookingNoticeProps) {
   const { t, locale } = useI18n();
+  const ref = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (state.kind === 'refused') ref.current?.focus();
+  }, [state]);
+
   return (
-    <div className={slot ? 'booking-notice' : 'booking-notice is-empty'} role="status">
-      {slot ? (
+    <div ref={ref} tabIndex={-1} className={state.kind === 'idle' ? 'booking-notice is-empty' : 'booking-notice'} role="status">
+      {state.kind === 'holding' ? <p>{t('web.hold.holding', { slot: slotName(state.slot, t, locale) })}</p> : null}
+      {state.kind === 'refused' ? (
         <>
-          <p className="booking-notice-title">{t('web.booking.chosen', { slot: slotName(slot, t, locale) })}</p>
-          <p>{t('web.booking.coming_next')}</p>
+          <p className="error-message">{state.message}</p>
           {phone ? (
             <p>
               {t('web.booking.call_now')} <a href={`tel:${phone}`}>{formatPhone(phone)}</a>

@@ -1,9 +1,16 @@
-/** « Prendre rendez-vous »: choose the place (if several), the reason, then a slot in the calendar (C1, B7). */
-import { useState } from 'react';
+/**
+ * « Prendre rendez-vous »: choose the place (if several), the reason, then a slot in the calendar (C1, B7); the slot
+ * is held (C2) and the patient goes on to /rendez-vous/confirmer.
+ */
+import { useCallback, useState } from 'react';
 import type { Practitioner, PractitionerPlace, VisitReason } from '../api.ts';
+import type { HoldView } from '../api-booking.ts';
 import { formatMoney, formatPhone } from '../format.ts';
 import { useI18n } from '../i18n.tsx';
+import { navigate } from '../router.tsx';
+import { BookingNotice } from './BookingNotice.tsx';
 import { Calendar } from './Calendar.tsx';
+import { useSlotHold } from './booking/useSlotHold.ts';
 
 interface BookingPanelProps {
   practitioner: Practitioner;
@@ -19,6 +26,8 @@ export function BookingPanel({ practitioner, query }: BookingPanelProps) {
   const reason = reasons.find((r) => r.id === reasonId);
   const place = places.find((p) => p.id === placeId);
   const phone = place?.phone ?? practitioner.phone ?? practitioner.places[0]?.phone ?? null;
+  const toConfirmation = useCallback((hold: HoldView) => navigate(`/rendez-vous/confirmer?hold=${encodeURIComponent(hold.id)}`), []);
+  const slotHold = useSlotHold({ practitionerId: practitioner.id, placeId, reasonId }, toConfirmation);
 
   if (!practitioner.onlineBooking || !places.length) {
     return (
@@ -63,7 +72,8 @@ export function BookingPanel({ practitioner, query }: BookingPanelProps) {
         <div className="booking-step">
           <h3 className="booking-step-title">{t('web.booking.slot')}</h3>
           <Calendar key={`${place.id}-${reason.id}`} practitionerId={practitioner.id} placeId={place.id}
-            reasonId={reason.id} initialFrom={query.get('from') ?? undefined} phone={phone} />
+            reasonId={reason.id} initialFrom={query.get('from') ?? undefined} onChoose={slotHold.choose}
+            refreshKey={slotHold.refreshKey} notice={<BookingNotice state={slotHold.state} phone={phone} />} />
         </div>
       ) : (
         <p className="booking-hint">{t('web.booking.choose_reason_first')}</p>

@@ -2,12 +2,11 @@
  * The availability calendar (C1): free slots per day for a few days at a time, arrows to page through days,
  * « Voir plus d'horaires » per day, replacement slots marked, « Prochain RDV le … » when the window is empty.
  */
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { ApiError, getAvailability, type CalendarDay, type Slot } from '../api.ts';
 import { addDays, formatDay, formatDayMonth, formatWeekday, parisDate } from '../format.ts';
 import { useLoad, useMediaQuery } from '../hooks.ts';
 import { useI18n } from '../i18n.tsx';
-import { BookingNotice } from './BookingNotice.tsx';
 import { ReplacementLegend, SlotButton } from './SlotButton.tsx';
 
 interface CalendarProps {
@@ -15,7 +14,12 @@ interface CalendarProps {
   placeId: string;
   reasonId: string;
   initialFrom: string | undefined;
-  phone: string | null;
+  /** A slot was chosen: the caller holds it (C2). */
+  onChoose: (slot: Slot) => void;
+  /** What became of the chosen slot (being held, refused), shown under the days. */
+  notice: ReactNode;
+  /** Changes when the free slots must be read again (a slot was taken meanwhile). */
+  refreshKey?: number;
 }
 
 /** Slots shown per day before « Voir plus d'horaires ». */
@@ -23,7 +27,7 @@ const firstSlots = 4;
 /** Furthest first day the API accepts. */
 const maxDaysAhead = 365;
 
-export function Calendar({ practitionerId, placeId, reasonId, initialFrom, phone }: CalendarProps) {
+export function Calendar({ practitionerId, placeId, reasonId, initialFrom, onChoose, notice, refreshKey = 0 }: CalendarProps) {
   const { t, lang, locale } = useI18n();
   const wide = useMediaQuery('(min-width: 48rem)');
   const days = wide ? 5 : 3;
@@ -31,7 +35,11 @@ export function Calendar({ practitionerId, placeId, reasonId, initialFrom, phone
   const [from, setFrom] = useState(() => (initialFrom && /^\d{4}-\d{2}-\d{2}$/.test(initialFrom) && initialFrom > today ? initialFrom : today));
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const [chosen, setChosen] = useState<Slot | null>(null);
-  const loaded = useLoad(`${practitionerId}|${placeId}|${reasonId}|${from}|${days}|${lang}`, (signal) =>
+  const choose = (slot: Slot) => {
+    setChosen(slot);
+    onChoose(slot);
+  };
+  const loaded = useLoad(`${practitionerId}|${placeId}|${reasonId}|${from}|${days}|${lang}|${refreshKey}`, (signal) =>
     getAvailability(practitionerId, { place: placeId, reason: reasonId, from, days }, lang, signal));
 
   const last = addDays(from, days - 1);
@@ -78,7 +86,7 @@ export function Calendar({ practitionerId, placeId, reasonId, initialFrom, phone
         <ul className={`calendar-days days-${days}`}>
           {calendar.map((day) => (
             <CalendarColumn key={day.date} day={day} expanded={expanded.has(day.date)} onToggle={() => toggleDay(day.date)}
-              chosen={chosen} onChoose={setChosen} />
+              chosen={chosen} onChoose={choose} />
           ))}
         </ul>
       ) : null}
@@ -94,7 +102,7 @@ export function Calendar({ practitionerId, placeId, reasonId, initialFrom, phone
         </div>
       ) : null}
       {calendar.some((day) => day.slots.some((slot) => slot.replacement)) ? <ReplacementLegend /> : null}
-      <BookingNotice slot={chosen} phone={phone} />
+      {notice}
     </div>
   );
 }

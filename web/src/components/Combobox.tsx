@@ -24,6 +24,12 @@ interface ComboboxProps<T> {
   placeholder?: string;
   name?: string;
   maxLength?: number;
+  /** The input's id, when a form's error summary links to it. */
+  id?: string;
+  /** Ids of the hint and error describing the input. */
+  describedBy?: string;
+  invalid?: boolean;
+  required?: boolean;
 }
 
 const debounceMs = 200;
@@ -31,7 +37,7 @@ const debounceMs = 200;
 export function Combobox<T>(props: ComboboxProps<T>) {
   const { t } = useI18n();
   const id = useId();
-  const inputId = `${id}input`;
+  const inputId = props.id ?? `${id}input`;
   const listId = `${id}list`;
   const labelId = `${id}label`;
   const [typed, setTyped] = useState<string | null>(null);
@@ -129,6 +135,9 @@ export function Combobox<T>(props: ComboboxProps<T>) {
         aria-expanded={expanded}
         aria-controls={listId}
         aria-activedescendant={activeId}
+        aria-describedby={props.describedBy}
+        aria-invalid={props.invalid || undefined}
+        aria-required={props.required || undefined}
         placeholder={props.placeholder}
         value={props.value}
         onChange={(event) => {

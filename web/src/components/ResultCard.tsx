@@ -1,10 +1,15 @@
-/** One practitioner in the results: who, where, how far, which sector, and the next free times. */
-import { useState } from 'react';
+/**
+ * One practitioner in the results: who, where, how far, which sector, and the next free times; a time is held at once
+ * (C2) when the reason is known, else the practitioner's calendar opens on that day to choose the reason.
+ */
+import { useCallback, useState } from 'react';
 import type { SearchResult, Slot } from '../api.ts';
+import type { HoldView } from '../api-booking.ts';
 import { formatDay, formatDistance, formatInstantDay, formatPhone, parisDate } from '../format.ts';
 import { useI18n } from '../i18n.tsx';
-import { Link, pathWithQuery } from '../router.tsx';
+import { Link, navigate, pathWithQuery } from '../router.tsx';
 import { BookingNotice } from './BookingNotice.tsx';
+import { useSlotHold } from './booking/useSlotHold.ts';
 import { SlotButton } from './SlotButton.tsx';
 import { useSectorLabel } from './sector.ts';
 
@@ -13,6 +18,14 @@ export function ResultCard({ result }: { result: SearchResult }) {
   const sectorLabel = useSectorLabel();
   const [chosen, setChosen] = useState<Slot | null>(null);
   const pageLink = practitionerLink(result);
+  const toConfirmation = useCallback((hold: HoldView) => navigate(`/rendez-vous/confirmer?hold=${encodeURIComponent(hold.id)}`), []);
+  const slotHold = useSlotHold({ practitionerId: result.practitionerId, placeId: result.place.id, reasonId: result.reasonId ?? '' },
+    toConfirmation);
+  const choose = (slot: Slot) => {
+    setChosen(slot);
+    if (result.reasonId) slotHold.choose(slot);
+    else navigate(practitionerLink(result, parisDate(new Date(slot.start))));
+  };
   const headingId = `result-${result.practitionerId}-${result.place.id}`;
   return (
     <article className="result-card" aria-labelledby={headingId}>
@@ -30,8 +43,8 @@ export function ResultCard({ result }: { result: SearchResult }) {
         </ul>
       </div>
       <div className="result-availability">
-        <NextAvailability result={result} pageLink={pageLink} onChoose={setChosen} chosen={chosen} />
-        <BookingNotice slot={chosen} phone={result.phone} />
+        <NextAvailability result={result} pageLink={pageLink} onChoose={choose} chosen={chosen} />
+        <BookingNotice state={slotHold.state} phone={result.phone} />
       </div>
     </article>
   );

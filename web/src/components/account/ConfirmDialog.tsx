@@ -15,11 +15,13 @@ interface ConfirmDialogProps {
   onConfirm: () => void;
   onClose: () => void;
   submission: Submission;
+  /** The label of the button that closes without acting (« Annuler » by default). */
+  dismissLabel?: string;
   /** Fields asked before confirming (e.g. the password). */
   children?: ReactNode;
 }
 
-export function ConfirmDialog({ open, title, text, confirmLabel, onConfirm, onClose, submission, children }: ConfirmDialogProps) {
+export function ConfirmDialog({ open, title, text, confirmLabel, onConfirm, onClose, submission, dismissLabel, children }: ConfirmDialogProps) {
   const { t } = useI18n();
   const ref = useRef<HTMLDialogElement>(null);
   const id = useId();
@@ -53,7 +55,7 @@ export function ConfirmDialog({ open, title, text, confirmLabel, onConfirm, onCl
             <button type="submit" className="button button-danger" disabled={submission.busy}>
               {submission.busy ? t('web.accounts.sending') : confirmLabel}
             </button>
-            <button type="button" className="button button-secondary" onClick={onClose}>{t('web.accounts.cancel')}</button>
+            <button type="button" className="button button-secondary" onClick={onClose}>{dismissLabel ?? t('web.accounts.cancel')}</button>
           </div>
         </form>
       ) : null}

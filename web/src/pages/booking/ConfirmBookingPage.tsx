@@ -1,0 +1,116 @@
+/**
+ * /rendez-vous/confirmer?hold=<id> (C2–C10): the held slot with its 15-minute countdown, an earlier video slot when
+ * there is one, then login/sign-up (coming back here, the hold survives) or the last step, « Confirmer le rendez-vous »
+ * → /rendez-vous/:id/confirme. An expired hold says so and leads back to the practitioner's calendar.
+ */
+import { useCallback, useState } from 'react';
+import { ApiError } from '../../api.ts';
+import { getHold, type AppointmentView, type HoldView } from '../../api-booking.ts';
+import { authLink } from '../../components/account/returnPath.ts';
+import { AppointmentFacts } from '../../components/booking/AppointmentFacts.tsx';
+import { ConfirmForm } from '../../components/booking/ConfirmForm.tsx';
+import { EarlierVideo } from '../../components/booking/EarlierVideo.tsx';
+import { HoldCountdown } from '../../components/booking/HoldCountdown.tsx';
+import { appointmentWhen } from '../../components/booking/when.ts';
+import { useLoad, usePageTitle } from '../../hooks.ts';
+import { useI18n } from '../../i18n.tsx';
+import { Link, navigate, pathWithQuery } from '../../router.tsx';
+import { useSession } from '../../session.tsx';
+
+export function ConfirmBookingPage({ query }: { query: URLSearchParams }) {
+  const { t, lang } = useI18n();
+  const holdId = query.get('hold') ?? '';
+  const loaded = useLoad(`${holdId}|${lang}`, (signal) =>
+    holdId ? getHold(holdId, lang, signal) : Promise.reject(new ApiError(404, 'not_found', '')));
+  const [expired, setExpired] = useState<string | null>(null);
+  const hold = loaded.state === 'done' ? loaded.data : loaded.state === 'loading' && loaded.previous?.id === holdId ? loaded.previous : null;
+  const gone = loaded.state === 'error' && loaded.error instanceof ApiError && loaded.error.status < 500;
+  const isExpired = expired === holdId || (gone && loaded.error instanceof ApiError && loaded.error.code === 'hold_expired');
+  const onExpired = useCallback(() => setExpired(holdId), [holdId]);
+
+  const title = isExpired ? t('web.hold.expired.title')
+    : hold ? t('web.confirm.title')
+      : gone ? t('web.hold.missing.title')
+        : loaded.state === 'error' ? t('web.error.title') : t('web.confirm.loading');
+  usePageTitle(title);
+
+  return (
+    <div className="booking-page">
+      <h1 tabIndex={-1}>{title}</h1>
+      {isExpired ? <ExpiredHold hold={hold} /> : null}
+      {!isExpired && hold ? <HeldSlot hold={hold} onExpired={onExpired} /> : null}
+      {!isExpired && !hold && gone ? (
+        <>
+          <p role="alert">{t('web.hold.missing.text')}</p>
+          <p><Link to="/">{t('web.not_found.home')}</Link></p>
+        </>
+      ) : null}
+      {!isExpired && !hold && loaded.state === 'error' && !gone ? <p role="alert">{t('web.error.network')}</p> : null}
+    </div>
+  );
+}
+
+/** The practitioner's calendar where the slot was chosen (ids only in the URL). */
+function calendarLink(hold: HoldView): string {
+  return pathWithQuery(`/praticien/${encodeURIComponent(hold.practitioner.id)}`, { place: hold.place.id, reason: hold.reason.id });
+}
+
+function ExpiredHold({ hold }: { hold: HoldView | null }) {
+  const { t } = useI18n();
+  return (
+    <div className="booking-section" role="alert">
+      <p>{t('web.hold.expired.text')}</p>
+      <p>
+        {hold ? <Link to={calendarLink(hold)} className="button button-primary">{t('web.hold.expired.back')}</Link>
+          : <Link to="/">{t('web.not_found.home')}</Link>}
+      </p>
+    </div>
+  );
+}
+
+function HeldSlot({ hold, onExpired }: { hold: HoldView; onExpired: () => void }) {
+  const { t, locale } = useI18n();
+  const session = useSession();
+  const here = `/rendez-vous/confirmer?hold=${encodeURIComponent(hold.id)}`;
+  const toOtherHold = useCallback((next: HoldView) => {
+    // The released hold is no page to come back to; the heading takes the focus as on a new page.
+    navigate(`/rendez-vous/confirmer?hold=${encodeURIComponent(next.id)}`, { replace: true });
+    window.scrollTo(0, 0);
+    document.querySelector<HTMLElement>('main h1')?.focus();
+  }, []);
+  const onConfirmed = useCallback(({ appointment, replaced }: { appointment: AppointmentView; replaced?: AppointmentView }) => {
+    const to = `/rendez-vous/${encodeURIComponent(appointment.id)}/confirme`;
+    if (replaced) session.announce({ key: 'web.confirmed.replaced', params: { slot: appointmentWhen(replaced.start, t, locale) }, path: to });
+    navigate(to);
+  }, [session, t, locale]);
+
+  return (
+    <>
+      <section className="booking-section hold-summary" aria-labelledby="hold-title">
+        <h2 id="hold-title" className="booking-section-title">{t('web.confirm.summary')}</h2>
+        <AppointmentFacts start={hold.start} practitioner={hold.practitioner} place={hold.place} reason={hold.reason} />
+        <HoldCountdown expiresAt={hold.expiresAt} onExpired={onExpired} />
+        <p><Link to={calendarLink(hold)}>{t('web.confirm.change_slot')}</Link></p>
+      </section>
+      <EarlierVideo hold={hold} onHeld={toOtherHold} />
+      {session.status === 'loading' ? null : session.account ? (
+        <ConfirmForm key={hold.id} hold={hold} account={session.account} onConfirmed={onConfirmed} onExpired={onExpired} />
+      ) : (
+        <section className="booking-section auth-step" aria-labelledby="auth-title">
+          <h2 id="auth-title" className="booking-section-title">{t('web.confirm.auth.title')}</h2>
+          <p>{t('web.confirm.auth.text')}</p>
+          <div className="auth-choices">
+            <p>
+              {t('web.confirm.auth.have_account')}{' '}
+              <Link to={authLink('/connexion', here)} className="button button-primary">{t('web.confirm.auth.login')}</Link>
+            </p>
+            <p>
+              {t('web.confirm.auth.new')}{' '}
+              <Link to={authLink('/inscription', here)} className="button button-secondary">{t('web.confirm.auth.signup')}</Link>
+            </p>
+          </div>
+        </section>
+      )}
+    </>
+  );
+}
