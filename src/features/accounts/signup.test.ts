@@ -142,6 +142,21 @@ describe('accounts: sign-up with a verified phone (A1, A2)', () => {
     });
   }
 
+  it('refuses a sign-up without the CSRF token and stores nothing', async () => {
+    const before = await counts();
+    const res = await app.inject({ method: 'POST', url: '/api/auth/signup', payload: form(), remoteAddress: ip });
+    assert.equal(res.statusCode, 403);
+    assert.equal(res.json().error, 'forbidden');
+    assert.deepEqual(await counts(), before);
+  });
+
+  it('refuses a sign-up posted from another site and stores nothing', async () => {
+    const before = await counts();
+    const res = await post('/api/auth/signup', form(), { origin: 'https://evil.example' });
+    assert.equal(res.statusCode, 403);
+    assert.deepEqual(await counts(), before);
+  });
+
   it('explains a refusal in English when English is preferred', async () => {
     const res = await post('/api/auth/signup', form({ emailConfirmation: 'autre@example.fr' }), { 'accept-language': 'en' });
     assert.equal(res.json().message, 'The two email addresses are not the same.');
