@@ -11,9 +11,8 @@ import { translate } from '../../platform/i18n/catalogue.ts';
 import { displayPhone } from '../accounts/domain/phone.ts';
 import { splitUpcomingAndPast } from './domain/appointment-view.ts';
 import { BookingTargetNotFound } from './errors.ts';
+import { uuid } from './schemas.ts';
 import { loadAppointmentViews, type AppointmentView } from './views.ts';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** An appointment and who it belongs to, as the move and cancel services need it. */
 export interface AppointmentState {
@@ -65,7 +64,7 @@ export async function requireOwnAppointment(db: Db, accountId: string, appointme
  * inside a transaction, so that a concurrent move or cancel of the same appointment waits and then sees the result.
  */
 export async function findAppointmentState(db: Db, appointmentId: string, forUpdate = false): Promise<AppointmentState | null> {
-  if (!UUID.test(appointmentId)) return null;
+  if (!uuid.safeParse(appointmentId).success) return null;
   const { rows: [row] } = await sql<AppointmentState>`
     select a.id, a.practitioner_id::text as "practitionerId", a.reason_id::text as "reasonId", a.status, a.starts_at as start,
            a.patient_id as "patientId", pt.account_id as "ownerAccountId",

@@ -6,6 +6,7 @@
 import type { Db } from '../../platform/db/database.ts';
 import { inPractitionerTransaction } from '../booking/index.ts';
 import { AppointmentNotStarted, AppointmentWasCancelled, NotThisPracticesRecord } from './errors.ts';
+import { isUuid } from './ids.ts';
 
 export interface DeclaredNoShow {
   appointmentId: string;
@@ -14,11 +15,9 @@ export interface DeclaredNoShow {
   noShowsWithPatient: number;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Declares the practitioner's started appointment missed; declaring it again changes nothing. */
 export async function declareNoShow(db: Db, practitionerId: string, appointmentId: string, now: Date): Promise<DeclaredNoShow> {
-  if (!UUID.test(appointmentId)) throw new NotThisPracticesRecord('appointment_not_found');
+  if (!isUuid(appointmentId)) throw new NotThisPracticesRecord('appointment_not_found');
   return inPractitionerTransaction(db, practitionerId, async (trx) => {
     const appointment = await trx.selectFrom('appointments')
       .select(['id', 'status', 'starts_at', 'patient_id', 'no_show_declared_at'])

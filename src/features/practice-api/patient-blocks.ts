@@ -5,9 +5,8 @@
  */
 import type { Db } from '../../platform/db/database.ts';
 import { inPractitionerTransaction } from '../booking/index.ts';
+import { isUuid } from './ids.ts';
 import { NotThisPracticesRecord } from './errors.ts';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Blocks online booking of the patient with the practitioner; blocking again keeps the first date. */
 export async function blockPatient(db: Db, practitionerId: string, patientId: string, now: Date): Promise<void> {
@@ -21,7 +20,7 @@ export async function unblockPatient(db: Db, practitionerId: string, patientId: 
 
 /** Sets `blocked_at` on the practitioner's file of the patient, creating the file if needed. */
 async function changeBlock(db: Db, practitionerId: string, patientId: string, blockedAt: Date | null): Promise<void> {
-  if (!UUID.test(patientId)) throw new NotThisPracticesRecord('patient_not_found');
+  if (!isUuid(patientId)) throw new NotThisPracticesRecord('patient_not_found');
   await inPractitionerTransaction(db, practitionerId, async (trx) => {
     const known = await trx.selectFrom('appointments').select('id')
       .where('practitioner_id', '=', practitionerId)
