@@ -2,7 +2,7 @@
 import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { AgendaFixture } from '../src/features/availability/agenda-fixtures.ts';
-import { agenda, book, hold, MONDAY_8AM, openWorld, patient, type Patient, type World } from './booking-manage-fixtures.ts';
+import { agenda, book, hold, MONDAY_8AM, openWorld, patient, relative, type Patient, type World } from './booking-manage-fixtures.ts';
 
 // Paris is UTC+1 in early March 2026.
 const TUE_0900 = '2026-03-03T08:00:00.000Z';
@@ -115,5 +115,46 @@ describe('Déplacer le RDV', () => {
     assert.equal(res.statusCode, 403);
     assert.equal(res.json().code, 'hold_not_yours');
     assert.equal((await read(old)).status, 'booked');
+  });
+});
+
+describe('Déplacer le RDV: same patient, rules judged again', () => {
+  let world: World;
+
+  before(async () => {
+    world = await openWorld();
+  });
+  after(() => world.close());
+
+  it('moves a relative’s appointment and keeps it the relative’s', async () => {
+    const dr = await agenda(world);
+    const camille = await patient(world);
+    const lea = await relative(world, camille, 'Léa');
+    const old = await book(world, camille, dr, TUE_0900, lea);
+    const res = await world.app.inject({
+      method: 'POST', url: `/api/appointments/${old}/move`, headers: camille.session.headers,
+      payload: { holdId: await hold(world, camille, dr, WED_1000, old) },
+    });
+    assert.equal(res.statusCode, 200, res.body);
+    assert.equal(res.json().appointment.patient.id, lea);
+    assert.equal(res.json().appointment.patient.firstName, 'Léa');
+  });
+
+  it('applies the 8-day rule to the new time, leaving out the appointment being moved', async () => {
+    await world.t.db.updateTable('specialties').set({ eight_day_rule: true }).where('code', '=', 'SM54').execute();
+    const first = await agenda(world);
+    const second = await agenda(world);
+    const camille = await patient(world);
+    const moving = await book(world, camille, first, '2026-03-03T13:00:00.000Z'); // Tuesday 3
+    await book(world, camille, second, '2026-03-13T13:00:00.000Z'); // Friday 13, same specialty
+    const move = async (start: string) => world.app.inject({
+      method: 'POST', url: `/api/appointments/${moving}/move`, headers: camille.session.headers,
+      payload: { holdId: await hold(world, camille, first, start, moving) },
+    });
+    const tooClose = await move('2026-03-12T13:00:00.000Z');
+    assert.equal(tooClose.statusCode, 409);
+    assert.equal(tooClose.json().code, 'eight_day_rule');
+    const nextDay = await move('2026-03-04T13:00:00.000Z');
+    assert.equal(nextDay.statusCode, 200, nextDay.body);
   });
 });
