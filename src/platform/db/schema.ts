@@ -306,6 +306,14 @@ export interface DevMailboxTable {
   text: string;
   html: string | null;
   sent_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  /** Email attachments (migrations/0011_notifications.sql). */
+  attachments: ColumnType<MailboxAttachment[] | null, string | null | undefined, string | null>;
+}
+
+export interface MailboxAttachment {
+  filename: string;
+  contentType: string;
+  content: string;
 }
 
 /** A practice's file on a patient (migrations/0010_booking.sql). */
@@ -351,6 +359,38 @@ export interface InstanceSecretsTable {
   created_at: Generated<Timestamp>;
 }
 
+export type NotificationKind = 'confirmation' | 'reminder_7d' | 'reminder_24h' | 'reminder_sms_48h' | 'reminder_sms_24h'
+  | 'moved' | 'cancelled' | 'no_show';
+export type NotificationState = 'pending' | 'sent' | 'dropped' | 'failed';
+
+/** A message intent of the notifications outbox (migrations/0011_notifications.sql). */
+export interface NotificationIntentsTable {
+  id: GeneratedBigId;
+  idempotency_key: string;
+  appointment_id: string;
+  kind: NotificationKind;
+  channel: 'email' | 'sms';
+  role: 'holder' | 'relative';
+  version: number;
+  planned_start: Timestamp;
+  send_at: Timestamp;
+  state: Generated<NotificationState>;
+  attempts: Generated<number>;
+  claimed_by: number | null;
+  claimed_at: OptionalTimestamp;
+  last_error: string | null;
+  outcome: string | null;
+  created_at: Timestamp;
+  done_at: OptionalTimestamp;
+}
+
+/** An appointment's calendar UID and SEQUENCE, kept across moves (migrations/0011_notifications.sql). */
+export interface AppointmentCalendarTable {
+  appointment_id: string;
+  uid: string;
+  sequence: number;
+}
+
 export interface Database {
   communes: CommunesTable;
   professions: ProfessionsTable;
@@ -381,4 +421,6 @@ export interface Database {
   care_team_hidden: CareTeamHiddenTable;
   practice_api_tokens: PracticeApiTokensTable;
   instance_secrets: InstanceSecretsTable;
+  notification_intents: NotificationIntentsTable;
+  appointment_calendar: AppointmentCalendarTable;
 }

@@ -13,6 +13,21 @@ export interface EmailMessage {
   html: string;
   /** A short label of what the message is ('signup_code'): shown in the mailbox and logs instead of the content. */
   kind: string;
+  /** Files sent with the email (the appointment's .ics invitation). */
+  attachments?: EmailAttachment[];
+  /**
+   * The Message-ID header, `<id@domain>`, derived from the sender's idempotency key: a message sent twice (a retry
+   * after a crash) carries the same id, so mail clients and providers can recognise the copy. Omitted: a fresh one.
+   */
+  messageId?: string;
+}
+
+export interface EmailAttachment {
+  filename: string;
+  /** MIME type, e.g. 'text/calendar; method=REQUEST; charset=utf-8'. */
+  contentType: string;
+  /** The file's text (attachments here are text: calendar invitations). */
+  content: string;
 }
 
 export interface TextMessage {

@@ -9,6 +9,7 @@ interface StoredMessage {
   subject: string | null;
   text: string;
   html: string | null;
+  attachments?: string | null;
 }
 
 /** Stores each message instead of sending it; `now` is the app's clock, so tests see their injected time. */
@@ -22,7 +23,10 @@ export function devMailboxDelivery(db: Db, now: () => Date = () => new Date()): 
   };
   return {
     sendEmail: (m: EmailMessage) =>
-      store({ channel: 'email', kind: m.kind, recipient: m.to, subject: m.subject, text: m.text, html: m.html }),
+      store({
+        channel: 'email', kind: m.kind, recipient: m.to, subject: m.subject, text: m.text, html: m.html,
+        attachments: m.attachments?.length ? JSON.stringify(m.attachments.map(({ filename, contentType, content }) => ({ filename, contentType, content }))) : null,
+      }),
     sendSms: (m: TextMessage) => store({ channel: 'sms', kind: m.kind, recipient: m.to, subject: null, text: m.text, html: null }),
     callVoice: (m: TextMessage) => store({ channel: 'voice', kind: m.kind, recipient: m.to, subject: null, text: m.text, html: null }),
   };

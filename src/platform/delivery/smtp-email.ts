@@ -26,6 +26,8 @@ export function smtpEmailSender(settings: SmtpSettings): EmailSender {
           text: message.text,
           html: message.html,
           headers: { 'X-Creneau-Kind': message.kind },
+          ...(message.messageId ? { messageId: message.messageId } : {}),
+          ...(message.attachments?.length ? { attachments: message.attachments.map(({ filename, contentType, content }) => ({ filename, contentType, content })) } : {}),
         });
       } catch (error) {
         throw new DeliveryUnavailable('email', message.kind, smtpFailure(error));
