@@ -178,6 +178,15 @@ describe('holding a slot', () => {
     assert.equal(groups.size, 1, 'the two rows share the group slot');
   });
 
+  it('joins a group session booked elsewhere (demo or practice data) under that session’s own group', async () => {
+    const a = await insertAgenda(w.t.db, { capacity: 2 });
+    await insertAppointment(w.t.db, a, '2026-03-03T08:00:00Z', '2026-03-03T08:30:00Z'); // its own random group
+    const res = await w.hold(await w.signIn(), a, TUESDAY_9AM);
+    assert.equal(res.statusCode, 201);
+    assert.equal(new Set((await liveRows(a)).map((r) => r.slot_group)).size, 1);
+    assert.equal((await w.hold(await w.signIn(), a, TUESDAY_9AM)).statusCode, 409, 'and the session is full');
+  });
+
   it('proposes an earlier video consultation of the practitioner (C10)', async () => {
     w.clock.set(MONDAY_7AM);
     const a = await insertAgenda(w.t.db, { weekdays: [3] }); // Wednesdays only

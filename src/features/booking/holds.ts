@@ -8,10 +8,11 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../../platform/db/database.ts';
 import { findFreeSlotAt, type AgendaKey } from '../availability/index.ts';
 import { NotSignedIn } from '../accounts/errors.ts';
+import { slotGroupFor } from './domain/capacity.ts';
 import { canConfirmHold, holdExpiresAt, holdState } from './domain/hold.ts';
 import { BookingTargetNotFound, HoldExpired, HoldNotFound, SlotTaken } from './errors.ts';
 import {
-  deleteExpiredHolds, deleteHold, findHold, insertHold, isMovableBy, reasonCapacity, releaseHoldsOf,
+  deleteExpiredHolds, deleteHold, findHold, findSessionGroup, insertHold, isMovableBy, reasonCapacity, releaseHoldsOf,
   type HoldOwner, type HoldRow,
 } from './repository.ts';
 import { inPractitionerTransaction } from './transaction.ts';
@@ -49,15 +50,11 @@ export async function holdSlot(db: Db, request: HoldRequest, caller: HoldCaller,
     else if (caller.holdToken !== null) await releaseHoldsOf(trx, request.practitionerId, { tokenHash: hashHoldToken(caller.holdToken) });
     const slot = await findFreeSlotAt(trx, request, request.start, now);
     if (!slot) throw new SlotTaken();
-    const capacity = await reasonCapacity(trx, request.practitionerId, request.reasonId);
-    return insertHold(trx, {
-      ...request,
-      start: new Date(slot.start),
-      end: new Date(slot.end),
-      expiresAt: holdExpiresAt(now),
-      owner,
-      slotGroup: capacity !== null && capacity > 1 ? groupSlotKey(request, slot.start) : undefined,
-    });
+    const [start, end] = [new Date(slot.start), new Date(slot.end)];
+    const capacity = (await reasonCapacity(trx, request.practitionerId, request.reasonId)) ?? 1;
+    const sessionGroup = capacity > 1 ? await findSessionGroup(trx, { ...request, start, end }) : null;
+    const slotGroup = slotGroupFor({ id: request.reasonId, capacity }, start, sessionGroup);
+    return insertHold(trx, { ...request, start, end, expiresAt: holdExpiresAt(now), owner, slotGroup: slotGroup ?? undefined });
   });
   return issued ? { holdId, holdToken: issued.token } : { holdId };
 }
@@ -98,11 +95,6 @@ export function judgeHoldClaim(hold: HoldRow, accountId: string, holdToken: stri
   return canConfirmHold({
     holdAccountId: hold.accountId, holdTokenMatches: tokenMatches(hold, holdToken), accountId, expiresAt: hold.holdExpiresAt,
   }, now);
-}
-
-/** The group of a slot of a capacity > 1 reason (C7): its rows share it, so the exclusion constraint lets them overlap. */
-export function groupSlotKey(key: AgendaKey, start: string): string {
-  return `group:${key.reasonId}:${key.placeId}:${Date.parse(start)}`;
 }
 
 /** A token for a hold taken before login: 32 random bytes, base64url; only its SHA-256 is stored. */

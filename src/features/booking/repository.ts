@@ -97,6 +97,22 @@ export async function insertHold(db: Db, hold: NewHold): Promise<string> {
   return row.id;
 }
 
+/**
+ * The `slot_group` live members of a group session already share (C7): rows of that reason, at that place, on exactly
+ * that slot; demo and practice data name their groups their own way, so the group is read, never recomputed.
+ */
+export async function findSessionGroup(
+  db: Db, session: { practitionerId: string; placeId: string; reasonId: string; start: Date; end: Date },
+): Promise<string | null> {
+  const row = await db.selectFrom('appointments').select('slot_group')
+    .where('practitioner_id', '=', session.practitionerId).where('place_id', '=', session.placeId)
+    .where('reason_id', '=', session.reasonId).where('starts_at', '=', session.start).where('ends_at', '=', session.end)
+    .where('status', 'in', ['held', 'booked'])
+    .limit(1)
+    .executeTakeFirst();
+  return row?.slot_group ?? null;
+}
+
 /** A reason's places per slot (C7), or null when the reason is not the practitioner's. */
 export async function reasonCapacity(db: Db, practitionerId: string, reasonId: string): Promise<number | null> {
   const row = await db.selectFrom('visit_reasons').select('capacity')
