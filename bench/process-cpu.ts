@@ -1,0 +1,39 @@
+/** CPU time of the bench's own processes (Linux /proc): the API server, and the PostgreSQL server with its backends. */
+import { readdirSync, readFileSync } from 'node:fs';
+
+/** Clock ticks per second of /proc/<pid>/stat (100 on Linux). */
+const TICKS_PER_SECOND = 100;
+
+interface ProcessStat { pid: number; ppid: number; cpuMs: number }
+
+function statOf(pid: number): ProcessStat | null {
+  try {
+    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+    // After the command: state, ppid, …, utime (14th field of the line) and stime (15th).
+    return { pid, ppid: Number(fields[1]), cpuMs: ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND };
+  } catch {
+    return null;
+  }
+}
+
+function allProcesses(): ProcessStat[] {
+  return readdirSync('/proc').filter((name) => /^\d+$/.test(name)).map(Number).map(statOf).filter((s) => s !== null);
+}
+
+/** The postmaster serving `clusterDir` (its command line names the folder), or null. */
+export function postmasterOf(clusterDir: string): number | null {
+  for (const name of readdirSync('/proc').filter((n) => /^\d+$/.test(n))) {
+    try {
+      const args = readFileSync(`/proc/${name}/cmdline`, 'utf8').split('\0');
+      if (args[0]?.endsWith('/postgres') && args.includes(clusterDir)) return Number(name);
+    } catch { /* gone */ }
+  }
+  return null;
+}
+
+/** CPU milliseconds used so far by `pid` and, when `withChildren`, its direct children (PostgreSQL backends). */
+export function cpuMsOf(pid: number, withChildren: boolean): number {
+  const all = allProcesses();
+  return all.filter((p) => p.pid === pid || (withChildren && p.ppid === pid)).reduce((sum, p) => sum + p.cpuMs, 0);
+}
