@@ -10,6 +10,7 @@ import { BookingTargetNotFound, CancelTooLate } from './errors.ts';
 import { AppointmentPast } from './my-appointments-errors.ts';
 import { findAppointmentState, practicePhone, type AppointmentState } from './my-appointments.ts';
 import { inPractitionerTransaction } from './transaction.ts';
+import { enqueueAppointmentNotification } from '../notifications/index.ts';
 
 /** Cancels the appointment (already checked to be the caller's, or named by a valid link); idempotent. */
 export async function cancelAppointment(db: Db, target: AppointmentState, lang: Language, now: Date): Promise<void> {
@@ -24,6 +25,7 @@ export async function cancelAppointment(db: Db, target: AppointmentState, lang: 
       cancelled_by: 'patient',
       late_cancellation: isLateCancellation(appointment.start, now),
     }).where('id', '=', appointment.id).execute();
+    await enqueueAppointmentNotification(trx, { appointmentId: appointment.id, event: 'cancelled', now });
   });
 }
 

@@ -18,6 +18,7 @@ import { findAppointmentState, type AppointmentState } from './my-appointments.t
 import { deleteExpiredHolds, findHold, type HoldRow } from './repository.ts';
 import { inPractitionerTransaction } from './transaction.ts';
 import { loadAppointmentViews } from './views.ts';
+import { enqueueAppointmentNotification } from '../notifications/index.ts';
 
 export interface MoveRequest {
   /** The appointment to move: checked to be the caller's, or named by a valid move link. */
@@ -45,6 +46,7 @@ export async function moveAppointment(db: Db, request: MoveRequest): Promise<str
     const claimed = await claimLiveHold(trx, { holdId: hold.id, accountId: old.ownerAccountId, holdToken: request.holdToken, now });
     const newId = await bookInPlaceOf(trx, claimed, old, request);
     await cancelReplaced(trx, [old.id], newId, now);
+    await enqueueAppointmentNotification(trx, { appointmentId: newId, event: 'moved', now });
     return newId;
   });
 }

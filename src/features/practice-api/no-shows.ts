@@ -5,6 +5,7 @@
  */
 import type { Db } from '../../platform/db/database.ts';
 import { inPractitionerTransaction } from '../booking/index.ts';
+import { enqueueAppointmentNotification } from '../notifications/index.ts';
 import { AppointmentNotStarted, AppointmentWasCancelled, NotThisPracticesRecord } from './errors.ts';
 import { isUuid } from './ids.ts';
 
@@ -32,6 +33,7 @@ export async function declareNoShow(db: Db, practitionerId: string, appointmentI
     if (appointment.status !== 'no_show') {
       if (appointment.starts_at.getTime() > now.getTime()) throw new AppointmentNotStarted();
       await trx.updateTable('appointments').set({ status: 'no_show', no_show_declared_at: now }).where('id', '=', appointmentId).execute();
+      await enqueueAppointmentNotification(trx, { appointmentId, event: 'no_show', now });
       declaredAt = now;
     }
     const noShowsWithPatient = appointment.patient_id === null ? 0 : Number((await trx.selectFrom('appointments')

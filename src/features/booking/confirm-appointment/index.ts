@@ -14,6 +14,7 @@ import { inPractitionerTransaction } from '../transaction.ts';
 import { claimLiveHold, isAlreadyBookedBy } from './claim-hold.ts';
 import { ensureRulesAllow, settleEightDayRule } from './check-rules.ts';
 import { resolvePatient } from './resolve-patient.ts';
+import { enqueueAppointmentNotification } from '../../notifications/index.ts';
 import {
   bookHeldRow, cancelReplaced, findBookingRequest, findPractitionerOf, findReplacedBy, linkPatientFile, recordBookingRequest,
 } from './repository.ts';
@@ -72,6 +73,8 @@ async function bookHold(trx: Db, { accountId, idempotencyKey, body, lang, now }:
   await cancelReplaced(trx, replacedIds, hold.id, now);
   if (verdict.fileToLink) await linkPatientFile(trx, verdict.fileToLink, patient.id);
   if (!(await recordBookingRequest(trx, accountId, idempotencyKey, hold.id, now))) throw new IdempotencyKeyReused();
+  await enqueueAppointmentNotification(trx, { appointmentId: hold.id, event: 'booked', now });
+  for (const id of replacedIds) await enqueueAppointmentNotification(trx, { appointmentId: id, event: 'cancelled', now });
   return { appointmentId: hold.id, replacedIds, replayed: false };
 }
 
