@@ -15,11 +15,12 @@ import { webAccounts } from './messages/web-accounts.ts';
 import { booking } from './messages/booking.ts';
 import { bookingManage } from './messages/booking-manage.ts';
 import { webBooking } from './messages/web-booking.ts';
+import { notifications } from './messages/notifications.ts';
 
 export const languages = ['fr', 'en'] as const;
 export type Language = (typeof languages)[number];
 
-const sources = [common, availability, web, search, practitioners, passwords, delivery, accountSettings, accounts, webAccounts, booking, bookingManage, webBooking] as const;
+const sources = [common, availability, web, search, practitioners, passwords, delivery, accountSettings, accounts, webAccounts, booking, bookingManage, webBooking, notifications] as const;
 
 type Keys<T> = T extends { fr: infer F } ? keyof F : never;
 export type MessageKey = Keys<(typeof sources)[number]>;
