@@ -57,9 +57,10 @@ describe('holding a slot', () => {
     assert.equal(res.json().message, 'Ce créneau vient d’être pris. Choisissez-en un autre.');
   });
 
-  it('refuses a start that is not a slot of the agenda: off the grid, in the past, on a closed day', async () => {
+  it('refuses a start that is not a slot of the agenda: off the grid, in the past, on a closed day, centuries away', async () => {
     const me = await w.signIn();
-    for (const start of ['2026-03-03T08:10:00.000Z', '2026-03-02T05:30:00.000Z', '2026-03-07T09:00:00.000Z']) {
+    const starts = ['2026-03-03T08:10:00.000Z', '2026-03-02T05:30:00.000Z', '2026-03-07T09:00:00.000Z', '9999-12-31T23:30:00Z', '0001-01-01T08:00:00Z'];
+    for (const start of starts) {
       const res = await w.hold(me, agenda, start);
       assert.equal(res.statusCode, 409, start);
       assert.equal(res.json().code, 'slot_taken');

@@ -130,14 +130,18 @@ export async function findNextFreeSlots(db: Db, keys: readonly AgendaKey[], opti
 
 /**
  * The free slot of one agenda starting exactly at `start`, or null: what holding a slot (C2) checks under the
- * practitioner's lock, reading only that Paris day. Unknown or not-bookable agendas throw like the calendar.
+ * practitioner's lock, reading only that Paris day. Unknown or not-bookable agendas throw like the calendar (for a
+ * start that could be offered: a past start, or one past the latest calendar day, is simply not a free slot).
  */
 export async function findFreeSlotAt(db: Db, key: AgendaKey, start: Date, now: Date): Promise<FreeSlot | null> {
+  // Past or beyond the calendar's reach: no slot, and no date arithmetic on year 0 or 9999.
+  const ahead = start.getTime() - now.getTime();
+  if (ahead <= 0 || ahead > (LATEST_START_DAYS + 2) * 86_400_000) return null;
   const date = localDateAt(start.getTime());
+  if (date > latestStart(now)) return null;
   const period = periodOf(date, 1, now);
   const [inputs] = await loadAgendas(db, [key], period);
   const agenda = bookableAgendaOf(inputs!.target);
-  if (date > latestStart(now)) return null;
   const wanted = start.getTime();
   const [day] = freeDaysOf(agenda, inputs!, period, now);
   return day?.slots.find((slot) => Date.parse(slot.start) === wanted) ?? null;
