@@ -124,7 +124,9 @@ describe('every message, in French and in English', () => {
       it(`${kind} (${lang}) carries the cancel link in at most 2 GSM-7 segments`, () => {
         const text = sms(kind, data, lang);
         assert.ok(text.includes(links.cancelUrl));
-        assert.deepEqual({ ...smsLength(text), units: 0 }, { encoding: 'gsm7', units: 0, segments: 2 });
+        const length = smsLength(text);
+        assert.equal(length.encoding, 'gsm7');
+        assert.ok(length.segments <= 2, `${length.units} septets, ${length.segments} segments`);
       });
     }
   }
