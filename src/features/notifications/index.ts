@@ -1,2 +1,10 @@
-/** The notifications feature's public API: booking writes intents with the first, main.ts starts the worker. */
+/**
+ * The notifications feature's public API: booking writes intents with enqueueAppointmentNotification (inside its
+ * transaction), main.ts starts the worker, operators and the development mailbox read the outbox.
+ */
 export { enqueueAppointmentNotification, type AppointmentEvent, type AppointmentNotification } from './enqueue.ts';
+export { startNotificationWorker, type NotificationWorker, type NotificationWorkerOptions } from './worker.ts';
+export { defaultRetryPolicy, type RetryPolicy } from './retry-policy.ts';
+export {
+  listFailedNotifications, listScheduledNotifications, retryFailedNotifications, type OutboxEntry,
+} from './operators.ts';

@@ -14,8 +14,11 @@ export interface ReceivedEmail {
   raw: Buffer;
 }
 
-/** An SMTP server on a free port; with `user`, it requires that login; it refuses the recipient `refuse`. */
-export async function startSmtpStub(options: { user?: { name: string; password: string }; refuse?: string } = {}) {
+/**
+ * An SMTP server on a free port (or on `port`: a server restarted where the previous one was); with `user`, it
+ * requires that login; it refuses the recipient `refuse`.
+ */
+export async function startSmtpStub(options: { user?: { name: string; password: string }; refuse?: string; port?: number } = {}) {
   const received: ReceivedEmail[] = [];
   const server = new SMTPServer({
     disabledCommands: options.user ? ['STARTTLS'] : ['STARTTLS', 'AUTH'],
@@ -43,7 +46,7 @@ export async function startSmtpStub(options: { user?: { name: string; password: 
       });
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const port = (server.server.address() as AddressInfo).port;
   return { received, port, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }

@@ -1,0 +1,102 @@
+/**
+ * How workers share the outbox without a broker. A worker holds, for its whole life, a session advisory lock on its
+ * own key (a dedicated connection); it claims due intents with FOR UPDATE SKIP LOCKED, writing its key into
+ * `claimed_by`. A claim counts only while that lock is held: a worker killed with SIGKILL loses its connection,
+ * PostgreSQL releases the lock at once, and the next claim by anyone takes its intents back — no lease to wait for.
+ * A lease on the database clock stays as the fallback for a worker alive but stuck.
+ */
+import { sql } from 'kysely';
+import type pg from 'pg';
+import type { Db } from '../../platform/db/database.ts';
+import type { NotificationKind } from '../../platform/db/schema.ts';
+import type { Channel, RecipientRole } from './domain/schedule.ts';
+
+/** The advisory lock space of notification workers (pg_advisory_lock(space, workerKey)). */
+export const WORKER_LOCK_SPACE = 7243011;
+
+export interface ClaimedIntent {
+  id: string;
+  idempotencyKey: string;
+  appointmentId: string;
+  kind: NotificationKind;
+  channel: Channel;
+  role: RecipientRole;
+  version: number;
+  plannedStart: Date;
+  sendAt: Date;
+  /** Claims so far, this one included. */
+  attempts: number;
+  createdAt: Date;
+}
+
+/** Takes the worker's liveness lock on its dedicated connection; false when the key is already someone's. */
+export async function takeWorkerLock(client: pg.PoolClient | pg.Client, workerKey: number): Promise<boolean> {
+  const { rows } = await client.query<{ taken: boolean }>('select pg_try_advisory_lock($1, $2) as taken', [WORKER_LOCK_SPACE, workerKey]);
+  return rows[0]?.taken === true;
+}
+
+/**
+ * Claims up to `limit` due intents, soonest first: unclaimed ones, those of workers whose lock is gone (dead), and
+ * those claimed longer than `leaseSeconds` ago (stuck). Each claim counts as an attempt.
+ */
+export async function claimDueIntents(
+  db: Db, options: { workerKey: number; limit: number; now: Date; leaseSeconds: number },
+): Promise<ClaimedIntent[]> {
+  const { rows } = await sql<ClaimedIntent>`
+    with live as (
+      select l.objid::bigint as worker
+        from pg_locks l
+       where l.locktype = 'advisory' and l.classid = ${WORKER_LOCK_SPACE}::int::oid and l.objsubid = 2 and l.granted
+         and l.database = (select oid from pg_database where datname = current_database())
+    ), due as (
+      select i.id
+        from notification_intents i
+       where i.state = 'pending' and i.send_at <= ${options.now}
+         and (i.claimed_by is null
+              or i.claimed_at < now() - make_interval(secs => ${options.leaseSeconds})
+              or i.claimed_by not in (select worker from live))
+       order by i.send_at
+       limit ${options.limit}
+         for update skip locked
+    )
+    update notification_intents i
+       set claimed_by = ${options.workerKey}, claimed_at = now(), attempts = i.attempts + 1
+      from due
+     where i.id = due.id
+    returning i.id::text as id, i.idempotency_key as "idempotencyKey", i.appointment_id as "appointmentId", i.kind,
+              i.channel, i.role, i.version, i.planned_start as "plannedStart", i.send_at as "sendAt", i.attempts,
+              i.created_at as "createdAt"`.execute(db);
+  return rows.sort((a, b) => a.sendAt.getTime() - b.sendAt.getTime());
+}
+
+/** The message left: whoever claimed it last, it is sent (a drop racing with the send does not hide that). */
+export async function markSent(db: Db, id: string, now: Date): Promise<void> {
+  await db.updateTable('notification_intents')
+    .set({ state: 'sent', done_at: now, claimed_by: null, claimed_at: null, last_error: null })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Nothing to send any more (cancelled appointment, notifications switched off…): `outcome` says why. */
+export async function markDropped(db: Db, id: string, outcome: string, now: Date): Promise<void> {
+  await db.updateTable('notification_intents')
+    .set({ state: 'dropped', outcome, done_at: now, claimed_by: null, claimed_at: null })
+    .where('id', '=', id).where('state', '=', 'pending')
+    .execute();
+}
+
+/** A failed attempt: back to pending at `retryAt` (backoff), unless dropped meanwhile. */
+export async function markRetry(db: Db, id: string, error: string, retryAt: Date): Promise<void> {
+  await db.updateTable('notification_intents')
+    .set({ send_at: retryAt, last_error: error, claimed_by: null, claimed_at: null })
+    .where('id', '=', id).where('state', '=', 'pending')
+    .execute();
+}
+
+/** The dead letter: no more attempts; listed by `npm run notifications:failed` until retried. */
+export async function markFailed(db: Db, id: string, error: string, now: Date): Promise<void> {
+  await db.updateTable('notification_intents')
+    .set({ state: 'failed', last_error: error, done_at: now, claimed_by: null, claimed_at: null })
+    .where('id', '=', id).where('state', '=', 'pending')
+    .execute();
+}
