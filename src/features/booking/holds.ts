@@ -30,7 +30,7 @@ export interface HoldCaller {
 }
 
 export interface TakenHold {
-  holdId: string;
+  hold: HoldRow;
   /** Returned once, for a hold taken before login: the browser presents it to see, release and confirm the hold. */
   holdToken?: string;
 }
@@ -40,7 +40,7 @@ export async function holdSlot(db: Db, request: HoldRequest, caller: HoldCaller,
   if (request.moving !== undefined && caller.accountId === null) throw new NotSignedIn();
   const issued = caller.accountId === null ? issueHoldToken() : null;
   const owner: HoldOwner = caller.accountId !== null ? { accountId: caller.accountId } : { tokenHash: issued!.hash };
-  const holdId = await inPractitionerTransaction(db, request.practitionerId, async (trx) => {
+  const hold = await inPractitionerTransaction(db, request.practitionerId, async (trx) => {
     await deleteExpiredHolds(trx, now, request.practitionerId);
     if (request.moving !== undefined && !(await isMovableBy(trx, request.moving, caller.accountId!, request.practitionerId, now))) {
       throw new BookingTargetNotFound('appointment_not_found');
@@ -54,9 +54,14 @@ export async function holdSlot(db: Db, request: HoldRequest, caller: HoldCaller,
     const capacity = (await reasonCapacity(trx, request.practitionerId, request.reasonId)) ?? 1;
     const sessionGroup = capacity > 1 ? await findSessionGroup(trx, { ...request, start, end }) : null;
     const slotGroup = slotGroupFor({ id: request.reasonId, capacity }, start, sessionGroup);
-    return insertHold(trx, { ...request, start, end, expiresAt: holdExpiresAt(now), owner, slotGroup: slotGroup ?? undefined });
+    const expiresAt = holdExpiresAt(now);
+    const id = await insertHold(trx, { ...request, start, end, expiresAt, owner, slotGroup: slotGroup ?? undefined });
+    return {
+      id, practitionerId: request.practitionerId, placeId: request.placeId, reasonId: request.reasonId, start, end,
+      holdExpiresAt: expiresAt, accountId: caller.accountId, holdTokenHash: issued?.hash ?? null,
+    };
   });
-  return issued ? { holdId, holdToken: issued.token } : { holdId };
+  return issued ? { hold, holdToken: issued.token } : { hold };
 }
 
 /**

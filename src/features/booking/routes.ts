@@ -10,7 +10,6 @@ import { currentAccount, requireAccount } from '../accounts/sessions.ts';
 import { confirmAppointment } from './confirm-appointment/index.ts';
 import { holdSlot, readOwnHold, releaseHold, type HoldCaller } from './holds.ts';
 import { findReferringPractitioners, REFERRING_PRACTITIONERS_LIMIT } from './referring-practitioners.ts';
-import { findHold } from './repository.ts';
 import {
   appointmentViewSchema, confirmationSchema, holdRequestSchema, holdViewSchema, refusalSchema, uuid,
 } from './schemas.ts';
@@ -46,8 +45,7 @@ export const bookingRoutes: FeatureRoutes = (app, context) => {
     const { start, ...key } = request.body;
     const at = now();
     const taken = await holdSlot(db, { ...key, start: new Date(start) }, await callerOf(request), at);
-    const hold = (await findHold(db, taken.holdId))!;
-    const view = await loadHoldView(db, hold, request.lang, at, key.moving ?? null);
+    const view = await loadHoldView(db, taken.hold, request.lang, at, key.moving ?? null);
     return reply.status(201).send({ hold: view, ...(taken.holdToken ? { holdToken: taken.holdToken } : {}) });
   });
 
