@@ -197,7 +197,7 @@ describe('search journey in a browser (B1–B7, C1)', { skip: !existsSync(chromi
     await page.screenshot({ path: path.join(artifacts, 'search-journey-practitioner.png'), fullPage: true });
   });
 
-  it('names each slot with its day and time, and says that booking comes next', async () => {
+  it('names each slot with its day and time, and holds the chosen one on the confirmation page (C2)', async () => {
     for (let tries = 0; tries < 4 && (await page.locator('.calendar-day .slot').count()) === 0; tries++) {
       await page.getByRole('button', { name: 'Jours suivants' }).click();
       await page.locator('.calendar-days').waitFor();
@@ -206,7 +206,10 @@ describe('search journey in a browser (B1–B7, C1)', { skip: !existsSync(chromi
     const name = await slot.getAttribute('aria-label');
     assert.match(name ?? '', /^\p{L}+ \d{1,2} \p{L}+ à \d{2}:\d{2}/u);
     await slot.click();
-    await page.getByRole('status').filter({ hasText: 'aucun rendez-vous n’a été réservé' }).waitFor();
+    await page.waitForURL(/\/rendez-vous\/confirmer\?hold=/);
+    await page.getByText(/Ce créneau vous est réservé encore 1[45] min/).waitFor();
+    await page.goto(base + practitionerPath);
+    await page.locator('.calendar-days').waitFor();
   });
 
   it('fits a 375-px phone screen on the results and practitioner pages', async () => {

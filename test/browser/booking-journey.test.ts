@@ -1,0 +1,366 @@
+/**
+ * The patient's booking journey in a real browser (Debian's chromium, never downloaded): search → practitioner → slot
+ * (held 15 minutes) → sign-up inside the flow (the code read from the development mailbox) → « Pour qui ? » for a new
+ * relative → « Mes rendez-vous » → « Déplacer le RDV » → « Annuler le RDV »; then « Mon équipe soignante », the message
+ * links without a session, and a 375-px phone. axe-core runs on every page and state visited; the strict CSP is
+ * checked for violations. Screenshots land in test-results/.
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomInt } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { sql } from 'kysely';
+import { buildApp, type App } from '../../src/platform/http/app.ts';
+import { projectRoot } from '../../src/platform/config/config.ts';
+import { featureRoutes } from '../../src/features/routes.ts';
+import { devMailboxPages } from '../../src/features/dev-mailbox/index.ts';
+import { seedDemo } from '../../src/features/demo/seed-demo.ts';
+import { appointmentLinks } from '../../src/features/booking/appointment-links.ts';
+import { freshDatabase, type TestDatabase } from '../support/database.ts';
+
+const chromiumPath = process.env.CRENEAU_CHROMIUM ?? '/usr/bin/chromium';
+const artifacts = path.join(projectRoot, 'test-results');
+const axeTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+/** A practitioner booking online with a plain reason: new patients, no age limit, referral or instructions. */
+interface Target { practitionerId: string; firstName: string; lastName: string; placeId: string; reasonId: string }
+
+async function buildWeb(outDir: string): Promise<void> {
+  const { build } = await import('vite');
+  await build({ configFile: path.join(projectRoot, 'web', 'vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+}
+
+async function findTarget(t: TestDatabase): Promise<Target> {
+  const { rows } = await sql<{ id: string; first_name: string; last_name: string; place_id: string; reason_id: string }>`
+    select pr.id::text as id, pr.first_name, pr.last_name, o.place_id::text as place_id, r.id::text as reason_id
+    from practitioners pr
+    join visit_reasons r on r.practitioner_id = pr.id
+    join opening_rules o on o.practitioner_id = pr.id and o.reason_ids @> array[r.id]
+    where pr.online_booking and r.online_bookable and r.new_patients and not r.referral_required and not r.video
+      and r.min_age_years is null and r.max_age_years is null and r.capacity = 1 and r.instructions_fr is null
+    order by pr.id, r.id limit 1`.execute(t.db);
+  const row = rows[0];
+  assert.ok(row, 'the demo dataset has a practitioner with a plain online reason');
+  return { practitionerId: row.id, firstName: row.first_name, lastName: row.last_name, placeId: row.place_id, reasonId: row.reason_id };
+}
+
+/** Runs axe on the page as it is and fails on any violation, naming the rule and the elements. */
+async function assertAccessible(page: Page, where: string): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).withTags(axeTags).analyze();
+  const found = violations.map((v) => `${v.id} (${v.help}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(' | ')}`);
+  assert.deepEqual(found, [], `axe found violations on ${where}`);
+}
+
+async function openPage(context: BrowserContext, problems: string[]): Promise<Page> {
+  const page = await context.newPage();
+  page.on('console', (message) => {
+    if (/Content Security Policy|Refused to/i.test(message.text())) problems.push(`CSP: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`script error: ${error.message}`));
+  return page;
+}
+
+describe('booking journey in a browser (C1–C10, D1–D4, A8)', { skip: !existsSync(chromiumPath) && `no chromium at ${chromiumPath}`, timeout: 300_000 }, () => {
+  let t: TestDatabase;
+  let app: App;
+  let base: string;
+  let context: BrowserContext;
+  let page: Page;
+  let target: Target;
+  let practitionerName = '';
+  /** The appointment booked for oneself, moved and cancelled later from the message links. */
+  let selfAppointmentId = '';
+  const phone = `+3361${String(randomInt(10_000_000)).padStart(7, '0')}`;
+  const email = `booking-${randomInt(1_000_000)}@example.fr`;
+  const problems: string[] = [];
+  const scratch = mkdtempSync(path.join(os.tmpdir(), 'creneau-booking-'));
+
+  before(async () => {
+    t = await freshDatabase();
+    await seedDemo(t.pool, { practitioners: 120, seed: 3 });
+    target = await findTarget(t);
+    const webDist = path.join(scratch, 'dist');
+    await buildWeb(webDist);
+    app = await buildApp({ context: { db: t.db, now: () => new Date() }, routes: featureRoutes, pages: [devMailboxPages()], webDist });
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    mkdirSync(artifacts, { recursive: true });
+    context = await chromium.launchPersistentContext(path.join(scratch, 'profile'), {
+      executablePath: chromiumPath,
+      headless: true,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+        '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      viewport: { width: 1280, height: 900 },
+      locale: 'fr-FR',
+      timezoneId: 'Europe/Paris',
+    });
+    context.setDefaultTimeout(15_000);
+    page = await openPage(context, problems);
+  });
+
+  after(async () => {
+    await context?.close();
+    await app?.close();
+    await t?.drop();
+    rmSync(scratch, { recursive: true, force: true });
+  });
+
+  /** Pages the calendar forward (slots a few days ahead stay cancellable online: D3's 4 hours), then picks the first. */
+  async function chooseSlotAhead(where: Page = page): Promise<string> {
+    await where.locator('.calendar-days').waitFor();
+    const range = where.locator('.calendar-range');
+    const before = await range.textContent();
+    await where.getByRole('button', { name: 'Jours suivants' }).click();
+    await where.waitForFunction((text) => document.querySelector('.calendar-range')?.textContent !== text, before);
+    await where.locator('.calendar-days').waitFor();
+    for (let tries = 0; tries < 6 && (await where.locator('.calendar-day .slot').count()) === 0; tries++) {
+      const next = where.getByRole('button', { name: /^Prochain RDV le/ });
+      if (await next.count()) await next.click();
+      else await where.getByRole('button', { name: 'Jours suivants' }).click();
+      await where.locator('.calendar-days').waitFor();
+    }
+    const slot = where.locator('.calendar-day .slot').first();
+    const name = await slot.getAttribute('aria-label') ?? '';
+    await slot.click();
+    return name;
+  }
+
+  it('finds the practitioner by name and holds a slot for 15 minutes, with a way to log in or sign up', async () => {
+    await page.goto(base);
+    const what = page.getByRole('combobox', { name: 'Nom, spécialité, établissement…' });
+    await what.fill(`${target.firstName} ${target.lastName}`);
+    const option = page.getByRole('option').filter({ hasText: target.lastName }).first();
+    await option.click();
+    await page.waitForURL(new RegExp(`/praticien/${target.practitionerId}`));
+    practitionerName = (await page.getByRole('heading', { level: 1 }).textContent()) ?? '';
+    const place = page.locator(`#place-${target.placeId}`);
+    if (await place.count()) await place.check();
+    await page.getByLabel('Motif de consultation').selectOption(target.reasonId);
+    const slotName = await chooseSlotAhead();
+
+    await page.waitForURL(/\/rendez-vous\/confirmer\?hold=/);
+    await page.getByRole('heading', { level: 1, name: 'Finaliser votre rendez-vous' }).waitFor();
+    await page.getByText(/Ce créneau vous est réservé encore 1[45] min/).waitFor();
+    const summary = page.getByRole('region', { name: 'Votre créneau' });
+    assert.match(await summary.textContent() ?? '', new RegExp(`à ${/\d{2}:\d{2}/.exec(slotName)?.[0]}`));
+    assert.match(await summary.textContent() ?? '', new RegExp(escapeRegExp(practitionerName)));
+    await page.getByRole('heading', { name: 'Identifiez-vous pour confirmer' }).waitFor();
+    assert.match(await page.getByRole('link', { name: 'S’inscrire' }).getAttribute('href') ?? '', /^\/inscription\?retour=%2Frendez-vous%2Fconfirmer%3Fhold%3D/);
+    await assertAccessible(page, 'the confirmation page, signed out');
+  });
+
+  it('signs up inside the flow with the code from the development mailbox, and comes back to the held slot', async () => {
+    const heldAt = page.url();
+    await page.getByRole('link', { name: 'S’inscrire' }).click();
+    await page.waitForURL(/\/inscription\?retour=/);
+    await page.locator('#signup-phone').fill(phone);
+    await page.locator('#signup-email').fill(email);
+    await page.locator('#signup-email-confirmation').fill(email);
+    await page.locator('#signup-password').fill('Lune-Bleue-2026!');
+    await page.locator('#signup-terms').check();
+    await page.locator('#signup-privacy').check();
+    await assertAccessible(page, 'the sign-up page inside the booking');
+    await page.getByRole('button', { name: 'S’inscrire' }).click();
+
+    const code = page.locator('#signup-code');
+    await code.waitFor();
+    await assertAccessible(page, 'the sign-up code step');
+    await code.fill(await codeSentTo(phone));
+    await page.getByRole('button', { name: 'Valider le code' }).click();
+
+    await page.waitForURL(heldAt);
+    await page.getByRole('heading', { level: 1, name: 'Finaliser votre rendez-vous' }).waitFor();
+    await page.getByRole('group', { name: 'Pour qui ?' }).waitFor();
+    await page.getByRole('link', { name: 'Mes rendez-vous' }).waitFor();
+    await assertAccessible(page, 'the confirmation page, signed in');
+  });
+
+  it('says what is missing, with the focus on the summary, before confirming for a new relative', async () => {
+    await page.getByRole('radio', { name: 'Ajouter un proche' }).check();
+    await page.locator('#new-relative-first-name').waitFor();
+    await page.getByRole('button', { name: 'Confirmer le rendez-vous' }).click();
+    const summary = page.locator('.error-summary');
+    await summary.getByText(/Renseignez le champ « Prénom »/).waitFor();
+    await page.waitForFunction(() => document.activeElement?.classList.contains('error-summary'), null, { timeout: 3_000 })
+      .catch(() => assert.fail('the focus moves to the error summary'));
+    await assertAccessible(page, 'the confirmation page with errors');
+
+    await page.locator('#new-relative-first-name').fill('Léa');
+    await page.locator('#new-relative-last-name').fill('Testeur');
+    await page.locator('#new-relative-birth-date').fill('2014-05-14');
+    await page.locator('#new-relative-birth-date').press('Enter');
+
+    await page.waitForURL(/\/rendez-vous\/[0-9a-f-]{36}\/confirme$/);
+    await page.getByRole('heading', { level: 1, name: 'Votre rendez-vous est confirmé' }).waitFor();
+    const facts = await page.locator('.appointment-facts').textContent() ?? '';
+    assert.match(facts, /Léa Testeur/);
+    assert.match(facts, new RegExp(escapeRegExp(practitionerName)));
+    await assertAccessible(page, 'the confirmed page');
+    await page.screenshot({ path: path.join(artifacts, 'booking-journey-confirmed.png'), fullPage: true });
+  });
+
+  it('lists the appointment in « Mes rendez-vous », reached from the header', async () => {
+    await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Mes rendez-vous' }).click();
+    await page.waitForURL(/\/mes-rendez-vous$/);
+    const upcoming = page.getByRole('region', { name: 'À venir' });
+    await upcoming.getByRole('article').first().waitFor();
+    assert.equal(await upcoming.getByRole('article').count(), 1);
+    assert.match(await upcoming.getByRole('article').textContent() ?? '', /Léa Testeur/);
+    await page.getByRole('region', { name: 'Passés' }).getByText('Aucun rendez-vous passé.').waitFor();
+    await assertAccessible(page, '« Mes rendez-vous »');
+  });
+
+  it('moves it to another time of the same practitioner, the old one released only then', async () => {
+    const before = await page.getByRole('region', { name: 'À venir' }).getByRole('article').first().getByRole('heading').textContent();
+    await page.getByRole('link', { name: /^Déplacer le RDV/ }).click();
+    await page.waitForURL(/\/mes-rendez-vous\/[0-9a-f-]{36}\/deplacer$/);
+    await page.getByRole('heading', { level: 1, name: 'Déplacer le rendez-vous' }).waitFor();
+    await page.locator('.calendar-days').waitFor();
+    await assertAccessible(page, 'the move page');
+
+    await page.getByRole('button', { name: 'Aucune disponibilité ne vous convient ?' }).click();
+    await page.getByRole('button', { name: 'Conserver mon rendez-vous' }).waitFor();
+    await assertAccessible(page, 'the move page with « Aucune disponibilité ne vous convient ? » open');
+
+    const chosen = await chooseSlotAhead();
+    const step = page.getByRole('heading', { name: 'Nouveau créneau' });
+    await step.waitFor();
+    await page.waitForFunction(() => document.activeElement?.id === 'move-new-title', null, { timeout: 3_000 })
+      .catch(() => assert.fail('the focus moves to the new slot'));
+    await page.getByText(/Ce créneau vous est réservé encore/).waitFor();
+    await assertAccessible(page, 'the move page with a new slot held');
+    await page.getByRole('button', { name: 'Confirmer le déplacement' }).click();
+
+    await page.waitForURL(/\/mes-rendez-vous$/);
+    await page.getByText(/Votre rendez-vous est déplacé au/).waitFor();
+    const upcoming = page.getByRole('region', { name: 'À venir' });
+    await upcoming.getByRole('article').first().waitFor();
+    const headings = await upcoming.getByRole('article').getByRole('heading').allTextContents();
+    const time = /\d{2}:\d{2}/.exec(chosen)?.[0] ?? '';
+    assert.ok(headings.some((heading) => heading.includes(time) && heading !== before), `the new time ${chosen} is listed: ${headings.join(' | ')}`);
+    assert.equal(await upcoming.getByRole('button', { name: /^Annuler le RDV/ }).count(), 1, 'only the new appointment can be cancelled');
+    await assertAccessible(page, '« Mes rendez-vous » after a move');
+  });
+
+  it('cancels it after a confirmation dialog; it stays listed as cancelled, with nothing to delete', async () => {
+    const cancel = page.getByRole('button', { name: /^Annuler le RDV/ });
+    await cancel.click();
+    const dialog = page.getByRole('dialog', { name: 'Annuler ce rendez-vous ?' });
+    await dialog.waitFor();
+    await assertAccessible(page, 'the cancel dialog');
+    await dialog.getByRole('button', { name: 'Annuler le RDV' }).click();
+
+    await page.getByText(/Votre rendez-vous du .* est annulé\./).waitFor();
+    assert.equal(await page.getByRole('button', { name: /^Annuler le RDV/ }).count(), 0);
+    assert.equal(await page.getByRole('link', { name: /^Déplacer le RDV/ }).count(), 0);
+    assert.ok(await page.getByText(/^Annulé le /).count() >= 1);
+    assert.equal(await page.getByRole('button', { name: /Supprimer/ }).count(), 0);
+    await assertAccessible(page, '« Mes rendez-vous » after cancelling');
+    await page.screenshot({ path: path.join(artifacts, 'booking-journey-my-appointments.png'), fullPage: true });
+  });
+
+  it('books for oneself, filling the identity « Mon compte » lacks', async () => {
+    await page.goto(`${base}/praticien/${target.practitionerId}?place=${target.placeId}&reason=${target.reasonId}`);
+    await chooseSlotAhead();
+    await page.waitForURL(/\/rendez-vous\/confirmer\?hold=/);
+    await page.getByRole('radio', { name: 'Moi-même' }).check();
+    await page.locator('#patient-first-name').fill('Camille');
+    await page.locator('#patient-last-name').fill('Essai');
+    await page.locator('#patient-birth-date').fill('1988-02-03');
+    await assertAccessible(page, 'the confirmation page with the identity fields');
+    await page.getByRole('button', { name: 'Confirmer le rendez-vous' }).click();
+    await page.waitForURL(/\/rendez-vous\/[0-9a-f-]{36}\/confirme$/);
+    assert.match(await page.locator('.appointment-facts').textContent() ?? '', /Camille Essai/);
+    selfAppointmentId = /\/rendez-vous\/([0-9a-f-]{36})\/confirme$/.exec(page.url())?.[1] ?? '';
+  });
+
+  it('lists the practitioner in « Mon équipe soignante » and removes them with « Retirer »', async () => {
+    await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Mes rendez-vous' }).click();
+    await page.getByRole('link', { name: 'Mon équipe soignante' }).click();
+    await page.waitForURL(/\/mon-equipe-soignante$/);
+    const card = page.getByRole('article').filter({ hasText: target.lastName });
+    await card.waitFor();
+    await assertAccessible(page, '« Mon équipe soignante »');
+    await card.getByRole('button', { name: /^Retirer/ }).click();
+    await page.getByText(/ne figure plus dans votre équipe soignante/).waitFor();
+    assert.equal(await page.getByRole('article').filter({ hasText: target.lastName }).count(), 0);
+    await assertAccessible(page, '« Mon équipe soignante » after a removal');
+  });
+
+  it('moves, then cancels, from the message links without a session', async () => {
+    const booked = selfAppointmentId;
+    const links = await linksOf(booked);
+    await context.clearCookies();
+
+    await page.goto(links.moveUrl);
+    await page.getByRole('heading', { level: 1, name: 'Déplacer votre rendez-vous' }).waitFor();
+    assert.equal(new URL(page.url()).hash, '', 'the token leaves the address bar');
+    await assertAccessible(page, 'the move link page');
+    await chooseSlotAhead();
+    await page.getByRole('button', { name: 'Confirmer le déplacement' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Rendez-vous déplacé' }).waitFor();
+    await assertAccessible(page, 'the move link page once moved');
+
+    const moved = await sql<{ id: string }>`select replaced_by::text as id from appointments where id = ${booked}::uuid`.execute(t.db);
+    const newId = moved.rows[0]?.id ?? '';
+    assert.ok(newId, 'the old appointment names its replacement');
+
+    // A link opened again from the message (a new page load, not a same-document fragment change).
+    await page.goto('about:blank');
+    await page.goto(links.moveUrl);
+    await page.getByRole('heading', { level: 1, name: 'Ce lien ne fonctionne plus' }).waitFor();
+    await assertAccessible(page, 'a used move link');
+
+    await page.goto((await linksOf(newId)).cancelUrl);
+    await page.getByRole('heading', { level: 1, name: 'Annuler votre rendez-vous' }).waitFor();
+    await assertAccessible(page, 'the cancel link page');
+    await page.getByRole('button', { name: /^Annuler le RDV/ }).click();
+    await page.getByRole('dialog', { name: 'Annuler ce rendez-vous ?' }).getByRole('button', { name: 'Annuler le RDV' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Rendez-vous annulé' }).waitFor();
+    await assertAccessible(page, 'the cancel link page once cancelled');
+  });
+
+  it('fits a 375-px phone screen', async () => {
+    const small = await openPage(context, problems);
+    await small.setViewportSize({ width: 375, height: 812 });
+    await small.goto(`${base}/praticien/${target.practitionerId}?place=${target.placeId}&reason=${target.reasonId}`);
+    await chooseSlotAhead(small);
+    await small.waitForURL(/\/rendez-vous\/confirmer\?hold=/);
+    await small.getByRole('heading', { name: 'Identifiez-vous pour confirmer' }).waitFor();
+    const overflow = await small.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `the confirmation page scrolls sideways by ${overflow} px`);
+    await assertAccessible(small, 'the confirmation page on a phone');
+    await small.screenshot({ path: path.join(artifacts, 'booking-journey-phone.png'), fullPage: true });
+    await small.close();
+  });
+
+  it('runs without any Content-Security-Policy violation or script error', () => {
+    assert.deepEqual(problems, []);
+  });
+
+  /** The 6-digit code of the last message to `to`, as the development mailbox shows it. */
+  async function codeSentTo(to: string): Promise<string> {
+    for (let tries = 0; tries < 20; tries++) {
+      const response = await fetch(`${base}/dev/mailbox/messages?to=${encodeURIComponent(to)}`);
+      const { messages } = await response.json() as { messages: { text: string }[] };
+      const code = /\b(\d{6})\b/.exec(messages[0]?.text ?? '')?.[1];
+      if (code) return code;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    assert.fail(`no code sent to ${to}`);
+  }
+
+  async function linksOf(appointmentId: string) {
+    const row = await t.db.selectFrom('appointments').select('starts_at').where('id', '=', appointmentId).executeTakeFirstOrThrow();
+    return appointmentLinks(t.db, { id: appointmentId, start: row.starts_at }, base);
+  }
+});
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
