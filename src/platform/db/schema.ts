@@ -86,6 +86,8 @@ export interface PlacesTable {
   search_name: GeneratedAlways<string>;
   /** The practitioner's specialty, copied by triggers for the search index (migrations/0005_search.sql). */
   specialty_code: GeneratedAlways<string | null>;
+  /** Online booking of this place (migrations/0012_practice.sql); the practitioner's switch covers all places. */
+  online_booking: Generated<boolean>;
 }
 
 export interface VisitReasonsTable {
@@ -164,6 +166,8 @@ export interface AppointmentsTable {
   instructions_accepted_at: OptionalTimestamp;
   no_show_declared_at: OptionalTimestamp;
   source: Generated<'online' | 'practice'>;
+  /** A desk or phone booking's practice file (migrations/0012_practice.sql). */
+  patient_file_id: Generated<string | null>;
 }
 
 export interface PublicHolidaysTable {
@@ -187,7 +191,7 @@ export interface DemoDeferredDefinitionsTable {
 }
 
 export type PhoneKind = 'mobile' | 'landline';
-export type CodePurpose = 'signup_phone' | 'login' | 'phone_change' | 'email_change';
+export type CodePurpose = 'signup_phone' | 'login' | 'phone_change' | 'email_change' | 'staff_login';
 export type CodeChannel = 'sms' | 'voice' | 'email';
 
 /** A patient login (migrations/0006_accounts.sql). */
@@ -246,6 +250,8 @@ export interface OneTimeCodesTable {
   purpose: CodePurpose;
   signup_id: string | null;
   account_id: string | null;
+  /** Staff logins (migrations/0012_practice.sql). */
+  staff_id: Generated<string | null>;
   destination: string;
   channel: CodeChannel;
   code_hash: string;
@@ -391,6 +397,57 @@ export interface AppointmentCalendarTable {
   sequence: number;
 }
 
+/** Staff logins of the practitioner's side (migrations/0012_practice.sql). */
+export interface StaffAccountsTable {
+  id: Generated<string>;
+  role: 'practitioner' | 'secretary';
+  practitioner_id: BigId | null;
+  email: string;
+  phone: string | null;
+  phone_kind: PhoneKind | null;
+  first_name: string;
+  last_name: string;
+  password_hash: string | null;
+  password_changed_at: Timestamp | null;
+  language: Generated<'fr' | 'en'>;
+  created_at: Generated<Timestamp>;
+  activated_at: Timestamp | null;
+}
+
+export interface StaffGrantsTable {
+  secretary_id: string;
+  practitioner_id: BigId;
+  can_book: Generated<boolean>;
+  can_manage_patients: Generated<boolean>;
+  can_edit_settings: Generated<boolean>;
+  granted_at: Timestamp;
+}
+
+export interface StaffSessionsTable {
+  token_hash: Buffer;
+  staff_id: string;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  idle_expires_at: Timestamp;
+  absolute_expires_at: Timestamp;
+}
+
+export interface StaffTrustedDevicesTable {
+  token_hash: Buffer;
+  staff_id: string;
+  created_at: Timestamp;
+  last_used_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface StaffInvitationsTable {
+  token_hash: Buffer;
+  staff_id: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
 export interface Database {
   communes: CommunesTable;
   professions: ProfessionsTable;
@@ -423,4 +480,9 @@ export interface Database {
   instance_secrets: InstanceSecretsTable;
   notification_intents: NotificationIntentsTable;
   appointment_calendar: AppointmentCalendarTable;
+  staff_accounts: StaffAccountsTable;
+  staff_grants: StaffGrantsTable;
+  staff_sessions: StaffSessionsTable;
+  staff_trusted_devices: StaffTrustedDevicesTable;
+  staff_invitations: StaffInvitationsTable;
 }
