@@ -28,7 +28,10 @@ const artifacts = path.join(projectRoot, 'test-results');
 const axeTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
 /** A practitioner booking online with a plain reason: new patients, no age limit, referral or instructions. */
-interface Target { practitionerId: string; firstName: string; lastName: string; placeId: string; reasonId: string }
+interface Target { practitionerId: string; firstName: string; lastName: string; placeId: string; reasonId: string; eightDayRule: boolean }
+
+/** A reason of some practitioner booking online, with its place: `condition` on visit_reasons r and specialties s. */
+interface ReasonTarget { practitionerId: string; lastName: string; placeId: string; reasonId: string; minAge: number | null }
 
 async function buildWeb(outDir: string): Promise<void> {
   const { build } = await import('vite');
@@ -36,17 +39,36 @@ async function buildWeb(outDir: string): Promise<void> {
 }
 
 async function findTarget(t: TestDatabase): Promise<Target> {
-  const { rows } = await sql<{ id: string; first_name: string; last_name: string; place_id: string; reason_id: string }>`
-    select pr.id::text as id, pr.first_name, pr.last_name, o.place_id::text as place_id, r.id::text as reason_id
+  const { rows } = await sql<{ id: string; first_name: string; last_name: string; place_id: string; reason_id: string; eight_day_rule: boolean }>`
+    select pr.id::text as id, pr.first_name, pr.last_name, o.place_id::text as place_id, r.id::text as reason_id, s.eight_day_rule
     from practitioners pr
+    join specialties s on s.code = pr.specialty_code
     join visit_reasons r on r.practitioner_id = pr.id
     join opening_rules o on o.practitioner_id = pr.id and o.reason_ids @> array[r.id]
     where pr.online_booking and r.online_bookable and r.new_patients and not r.referral_required and not r.video
       and r.min_age_years is null and r.max_age_years is null and r.capacity = 1 and r.instructions_fr is null
-    order by pr.id, r.id limit 1`.execute(t.db);
+    order by s.eight_day_rule desc, pr.id, r.id limit 1`.execute(t.db);
   const row = rows[0];
   assert.ok(row, 'the demo dataset has a practitioner with a plain online reason');
-  return { practitionerId: row.id, firstName: row.first_name, lastName: row.last_name, placeId: row.place_id, reasonId: row.reason_id };
+  return {
+    practitionerId: row.id, firstName: row.first_name, lastName: row.last_name, placeId: row.place_id, reasonId: row.reason_id,
+    eightDayRule: row.eight_day_rule,
+  };
+}
+
+/** Another practitioner's reason matching `condition` (a constant of this file), outside 8-day specialties. */
+async function findReason(t: TestDatabase, condition: string, except: string): Promise<ReasonTarget | null> {
+  const { rows } = await sql<{ id: string; last_name: string; place_id: string; reason_id: string; min_age: number | null }>`
+    select pr.id::text as id, pr.last_name, o.place_id::text as place_id, r.id::text as reason_id, r.min_age_years as min_age
+    from practitioners pr
+    join specialties s on s.code = pr.specialty_code
+    join visit_reasons r on r.practitioner_id = pr.id
+    join opening_rules o on o.practitioner_id = pr.id and o.reason_ids @> array[r.id]
+    where pr.online_booking and r.online_bookable and r.new_patients and not r.video and not s.eight_day_rule
+      and pr.id <> ${except}::bigint and ${sql.raw(condition)}
+    order by pr.id, r.id limit 1`.execute(t.db);
+  const row = rows[0];
+  return row ? { practitionerId: row.id, lastName: row.last_name, placeId: row.place_id, reasonId: row.reason_id, minAge: row.min_age } : null;
 }
 
 /** Runs axe on the page as it is and fails on any violation, naming the rule and the elements. */
@@ -265,7 +287,7 @@ describe('booking journey in a browser (C1–C10, D1–D4, A8)', { skip: !exists
   });
 
   it('books for oneself, filling the identity « Mon compte » lacks', async () => {
-    await page.goto(`${base}/praticien/${target.practitionerId}?place=${target.placeId}&reason=${target.reasonId}`);
+    await openCalendar(target);
     await chooseSlotAhead();
     await page.waitForURL(/\/rendez-vous\/confirmer\?hold=/);
     await page.getByRole('radio', { name: 'Moi-même' }).check();
@@ -279,16 +301,119 @@ describe('booking journey in a browser (C1–C10, D1–D4, A8)', { skip: !exists
     selfAppointmentId = /\/rendez-vous\/([0-9a-f-]{36})\/confirme$/.exec(page.url())?.[1] ?? '';
   });
 
+  it('applies the 8-day rule: « Remplacer par celui en cours » books the new one and cancels the other (C6)', async (test) => {
+    if (!target.eightDayRule) return test.skip('no 8-day specialty in the dataset');
+    await openCalendar(target);
+    await chooseSlotAhead();
+    await page.waitForURL(/\/rendez-vous\/confirmer\?hold=/);
+    await page.getByRole('radio', { name: /^Moi-même/ }).check();
+    await page.getByRole('button', { name: 'Confirmer le rendez-vous' }).click();
+    const choice = page.getByRole('heading', { name: 'Vous avez déjà un rendez-vous proche de celui-ci' });
+    await choice.waitFor();
+    await page.waitForFunction(() => document.activeElement?.id === 'eight-day-title', null, { timeout: 3_000 })
+      .catch(() => assert.fail('the focus moves to the 8-day choice'));
+    await page.getByRole('button', { name: 'Conserver le rendez-vous initial' }).waitFor();
+    await assertAccessible(page, 'the 8-day choice');
+    await page.getByRole('button', { name: 'Remplacer par celui en cours' }).click();
+    await page.waitForURL(/\/rendez-vous\/[0-9a-f-]{36}\/confirme$/);
+    await page.getByText(/a été annulé et remplacé par celui-ci/).waitFor();
+    selfAppointmentId = /\/rendez-vous\/([0-9a-f-]{36})\/confirme$/.exec(page.url())?.[1] ?? '';
+    await assertAccessible(page, 'the confirmed page after replacing');
+  });
+
+  it('refuses a patient outside the reason’s ages (the relative’s birth date counts), with its message in focus (C5)', async (test) => {
+    // Léa (born 2014) is too young for a minimum of 13 or more; Camille (born 1988) too old for a maximum of 18 or less.
+    const reason = await findReason(t, '(r.min_age_years >= 13 or r.max_age_years <= 18) and not r.referral_required and r.instructions_fr is null',
+      target.practitionerId);
+    if (!reason) return test.skip('no reason with age limits in the dataset');
+    await openCalendar(reason);
+    await chooseSlotAhead();
+    await page.waitForURL(/\/rendez-vous\/confirmer\?hold=/);
+    await page.getByRole('radio', { name: reason.minAge !== null ? 'Léa Testeur' : /^Moi-même/ }).check();
+    await page.getByText(/Ce motif a des limites d’âge/).waitFor();
+    await page.getByRole('button', { name: 'Confirmer le rendez-vous' }).click();
+    await page.locator('.error-summary').getByText(/ne prend pas de patient de (moins|plus) de \d+ ans/).waitFor();
+    await page.waitForFunction(() => document.activeElement?.classList.contains('error-summary'), null, { timeout: 3_000 })
+      .catch(() => assert.fail('the focus moves to the refusal'));
+    await assertAccessible(page, 'an age refusal');
+  });
+
+  it('asks to accept the practice’s instructions before confirming (C3)', async (test) => {
+    const reason = await findReason(t, 'r.instructions_fr is not null and not r.referral_required and r.min_age_years is null and r.max_age_years is null', target.practitionerId);
+    if (!reason) return test.skip('no reason with instructions in the dataset');
+    await openCalendar(reason);
+    await chooseSlotAhead();
+    await page.waitForURL(/\/rendez-vous\/confirmer\?hold=/);
+    await page.getByRole('heading', { name: 'Consignes du cabinet' }).waitFor();
+    await page.getByRole('radio', { name: 'Léa Testeur' }).check();
+    await page.getByRole('button', { name: 'Confirmer le rendez-vous' }).click();
+    await page.locator('.error-summary').getByText(/Cochez « J’ai lu et j’accepte les consignes »/).waitFor();
+    await assertAccessible(page, 'the instructions left unaccepted');
+    await page.getByRole('checkbox', { name: /J’ai lu et j’accepte les consignes/ }).check();
+    await page.getByRole('button', { name: 'Confirmer le rendez-vous' }).click();
+    await page.waitForURL(/\/rendez-vous\/[0-9a-f-]{36}\/confirme$/);
+  });
+
+  it('asks « Quel est le praticien qui vous adresse ? » from a list (C5)', async (test) => {
+    const reason = await findReason(t, 'r.referral_required and r.instructions_fr is null and r.min_age_years is null and r.max_age_years is null', target.practitionerId);
+    if (!reason) return test.skip('no reason requiring a referral in the dataset');
+    await openCalendar(reason);
+    await chooseSlotAhead();
+    await page.waitForURL(/\/rendez-vous\/confirmer\?hold=/);
+    await page.getByRole('radio', { name: 'Léa Testeur' }).check();
+    await page.getByRole('button', { name: 'Confirmer le rendez-vous' }).click();
+    await page.locator('.error-summary').getByText('Choisissez dans la liste le praticien qui vous adresse.').waitFor();
+    const referral = page.getByRole('combobox', { name: 'Quel est le praticien qui vous adresse ?' });
+    await referral.fill(target.lastName.slice(0, 4));
+    const option = page.getByRole('option').first();
+    await option.waitFor();
+    await assertAccessible(page, 'the referring practitioner list open');
+    await referral.press('ArrowDown');
+    await referral.press('Enter');
+    await page.getByText(/^Praticien choisi : /).waitFor();
+    await page.getByRole('button', { name: 'Confirmer le rendez-vous' }).click();
+    await page.waitForURL(/\/rendez-vous\/[0-9a-f-]{36}\/confirme$/);
+  });
+
+  it('says when the hold has expired and leads back to the practitioner’s calendar (C2)', async () => {
+    await openCalendar(target);
+    await chooseSlotAhead();
+    await page.waitForURL(/\/rendez-vous\/confirmer\?hold=/);
+    const holdId = new URL(page.url()).searchParams.get('hold') ?? '';
+    await sql`update appointments set hold_expires_at = now() - interval '1 second' where id = ${holdId}::uuid and status = 'held'`.execute(t.db);
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Ce créneau ne vous est plus réservé' }).waitFor();
+    await assertAccessible(page, 'an expired hold');
+    await page.getByRole('link', { name: 'Revenir au calendrier du praticien' }).click();
+    await page.waitForURL(new RegExp(`/praticien/${target.practitionerId}\\?`));
+    await page.locator('.calendar-days').waitFor();
+  });
+
+  it('speaks English on the confirmation page when asked', async () => {
+    await chooseSlotAhead();
+    await page.waitForURL(/\/rendez-vous\/confirmer\?hold=/);
+    await page.getByRole('button', { name: 'English' }).click();
+    try {
+      await page.getByRole('heading', { level: 1, name: 'Complete your appointment' }).waitFor();
+      await page.getByText(/This time is held for you for another/).waitFor();
+      await page.getByRole('group', { name: 'Who is it for?' }).waitFor();
+      await assertAccessible(page, 'the confirmation page in English');
+    } finally {
+      await page.getByRole('button', { name: 'Français' }).click();
+      await page.getByRole('button', { name: 'English' }).waitFor();
+    }
+  });
+
   it('lists the practitioner in « Mon équipe soignante » and removes them with « Retirer »', async () => {
     await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Mes rendez-vous' }).click();
     await page.getByRole('link', { name: 'Mon équipe soignante' }).click();
     await page.waitForURL(/\/mon-equipe-soignante$/);
-    const card = page.getByRole('article').filter({ hasText: target.lastName });
+    const card = page.getByRole('article', { name: practitionerName, exact: true });
     await card.waitFor();
     await assertAccessible(page, '« Mon équipe soignante »');
     await card.getByRole('button', { name: /^Retirer/ }).click();
     await page.getByText(/ne figure plus dans votre équipe soignante/).waitFor();
-    assert.equal(await page.getByRole('article').filter({ hasText: target.lastName }).count(), 0);
+    assert.equal(await page.getByRole('article', { name: practitionerName, exact: true }).count(), 0);
     await assertAccessible(page, '« Mon équipe soignante » after a removal');
   });
 
@@ -342,6 +467,11 @@ describe('booking journey in a browser (C1–C10, D1–D4, A8)', { skip: !exists
   it('runs without any Content-Security-Policy violation or script error', () => {
     assert.deepEqual(problems, []);
   });
+
+  /** The practitioner's page with a place and reason chosen. */
+  async function openCalendar(reason: { practitionerId: string; placeId: string; reasonId: string }): Promise<void> {
+    await page.goto(`${base}/praticien/${reason.practitionerId}?place=${reason.placeId}&reason=${reason.reasonId}`);
+  }
 
   /** The 6-digit code of the last message to `to`, as the development mailbox shows it. */
   async function codeSentTo(to: string): Promise<string> {

@@ -114,7 +114,30 @@ function holdHeaders(holdId: string): Record<string, string> {
 export async function holdSlot(request: HoldRequest, lang: Language): Promise<HoldView> {
   const answer = await sendJson<{ hold: HoldView; holdToken?: string }>('POST', '/holds', request, lang);
   if (answer.holdToken) keepHoldToken(answer.hold.id, answer.holdToken);
+  keepHoldOrigin(answer.hold.id, { practitionerId: request.practitionerId, placeId: request.placeId, reasonId: request.reasonId });
   return answer.hold;
+}
+
+/** Where a hold was taken: once it has expired (410 says no more), the page can still lead back to that calendar. */
+export interface HoldOrigin { practitionerId: string; placeId: string; reasonId: string }
+
+const holdOriginPrefix = 'creneau.hold-origin.';
+
+function keepHoldOrigin(holdId: string, origin: HoldOrigin): void {
+  try {
+    window.sessionStorage.setItem(holdOriginPrefix + holdId, JSON.stringify(origin));
+  } catch {
+    // Without storage, an expired hold leads back to the search instead.
+  }
+}
+
+export function holdOriginOf(holdId: string): HoldOrigin | null {
+  try {
+    const origin = JSON.parse(window.sessionStorage.getItem(holdOriginPrefix + holdId) ?? 'null') as HoldOrigin | null;
+    return origin && typeof origin.practitionerId === 'string' ? origin : null;
+  } catch {
+    return null;
+  }
 }
 
 export async function getHold(id: string, lang: Language, signal?: AbortSignal): Promise<HoldView> {

@@ -5,7 +5,7 @@
  */
 import { useCallback, useState } from 'react';
 import { ApiError } from '../../api.ts';
-import { getHold, type AppointmentView, type HoldView } from '../../api-booking.ts';
+import { getHold, holdOriginOf, type AppointmentView, type HoldOrigin, type HoldView } from '../../api-booking.ts';
 import { authLink } from '../../components/account/returnPath.ts';
 import { AppointmentFacts } from '../../components/booking/AppointmentFacts.tsx';
 import { ConfirmForm } from '../../components/booking/ConfirmForm.tsx';
@@ -37,7 +37,7 @@ export function ConfirmBookingPage({ query }: { query: URLSearchParams }) {
   return (
     <div className="booking-page">
       <h1 tabIndex={-1}>{title}</h1>
-      {isExpired ? <ExpiredHold hold={hold} /> : null}
+      {isExpired ? <ExpiredHold origin={hold ? originOf(hold) : holdOriginOf(holdId)} /> : null}
       {!isExpired && hold ? <HeldSlot hold={hold} onExpired={onExpired} /> : null}
       {!isExpired && !hold && gone ? (
         <>
@@ -50,18 +50,22 @@ export function ConfirmBookingPage({ query }: { query: URLSearchParams }) {
   );
 }
 
-/** The practitioner's calendar where the slot was chosen (ids only in the URL). */
-function calendarLink(hold: HoldView): string {
-  return pathWithQuery(`/praticien/${encodeURIComponent(hold.practitioner.id)}`, { place: hold.place.id, reason: hold.reason.id });
+function originOf(hold: HoldView): HoldOrigin {
+  return { practitionerId: hold.practitioner.id, placeId: hold.place.id, reasonId: hold.reason.id };
 }
 
-function ExpiredHold({ hold }: { hold: HoldView | null }) {
+/** The practitioner's calendar where the slot was chosen (ids only in the URL). */
+function calendarLink(origin: HoldOrigin): string {
+  return pathWithQuery(`/praticien/${encodeURIComponent(origin.practitionerId)}`, { place: origin.placeId, reason: origin.reasonId });
+}
+
+function ExpiredHold({ origin }: { origin: HoldOrigin | null }) {
   const { t } = useI18n();
   return (
     <div className="booking-section" role="alert">
       <p>{t('web.hold.expired.text')}</p>
       <p>
-        {hold ? <Link to={calendarLink(hold)} className="button button-primary">{t('web.hold.expired.back')}</Link>
+        {origin ? <Link to={calendarLink(origin)} className="button button-primary">{t('web.hold.expired.back')}</Link>
           : <Link to="/">{t('web.not_found.home')}</Link>}
       </p>
     </div>
@@ -90,7 +94,7 @@ function HeldSlot({ hold, onExpired }: { hold: HoldView; onExpired: () => void }
         <h2 id="hold-title" className="booking-section-title">{t('web.confirm.summary')}</h2>
         <AppointmentFacts start={hold.start} practitioner={hold.practitioner} place={hold.place} reason={hold.reason} />
         <HoldCountdown expiresAt={hold.expiresAt} onExpired={onExpired} />
-        <p><Link to={calendarLink(hold)}>{t('web.confirm.change_slot')}</Link></p>
+        <p><Link to={calendarLink(originOf(hold))}>{t('web.confirm.change_slot')}</Link></p>
       </section>
       <EarlierVideo hold={hold} onHeld={toOtherHold} />
       {session.status === 'loading' ? null : session.account ? (
