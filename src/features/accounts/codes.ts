@@ -32,12 +32,14 @@ export const codeSentSchema = z.object({
 
 export type CodeSent = z.infer<typeof codeSentSchema>;
 
-export type CodeOwner = { signupId: string } | { accountId: string };
+export type CodeOwner = { signupId: string } | { accountId: string } | { staffId: string };
 
 export interface SendCodeInput {
   purpose: CodePurpose;
   signupId?: string;
   accountId?: string;
+  /** A staff login's code (practitioner space, issue 6). */
+  staffId?: string;
   /** E.164 phone or normalised email. */
   destination: string;
   channel: CodeChannel;
@@ -73,6 +75,7 @@ export async function sendCode(trx: Executor, context: Pick<RouteContext, 'db' |
       purpose: input.purpose,
       signup_id: input.signupId ?? null,
       account_id: input.accountId ?? null,
+      staff_id: input.staffId ?? null,
       destination: input.destination,
       channel: input.channel,
       code_hash: hashCode(id, code),
@@ -124,7 +127,7 @@ export async function resendCode(trx: Executor, context: Pick<RouteContext, 'db'
     })
     .where('id', '=', row.id)
     .execute();
-  const owner = { signupId: row.signup_id ?? undefined, accountId: row.account_id ?? undefined };
+  const owner = { signupId: row.signup_id ?? undefined, accountId: row.account_id ?? undefined, staffId: row.staff_id ?? undefined };
   await deliverCode(context, { ...input, ...owner, code });
   await recordCodeSent(trx, { ...input, ...owner });
   return codeSent(input.id, input.channel, input.destination, input.now);
@@ -179,11 +182,15 @@ export async function verifyCode(db: Db, input: VerifyCodeInput): Promise<CodeRo
  * The CodeSent of a live code of the account sent less than 2 minutes ago, or null: a second login right after
  * the first answers with the same challenge instead of a 429 (the first code is still on its way).
  */
-export async function pendingCode(db: Db, input: { accountId: string; purpose: CodePurpose; now: Date }): Promise<CodeSent | null> {
+export async function pendingCode(
+  db: Db,
+  input: { accountId?: string; staffId?: string; purpose: CodePurpose; now: Date },
+): Promise<CodeSent | null> {
+  const owner = ownerColumns(input);
   const row = await db
     .selectFrom('one_time_codes')
     .select(['id', 'channel', 'destination', 'sent_at'])
-    .where('account_id', '=', input.accountId)
+    .where(owner.column, '=', owner.value)
     .where('purpose', '=', input.purpose)
     .where('consumed_at', 'is', null)
     .where('attempts', '<', MAX_ATTEMPTS)
@@ -209,14 +216,19 @@ async function findLiveRow(
   else query = query.where('id', '=', id);
   if (owner && 'accountId' in owner) query = query.where('account_id', '=', owner.accountId);
   if (owner && 'signupId' in owner) query = query.where('signup_id', '=', owner.signupId);
+  if (owner && 'staffId' in owner) query = query.where('staff_id', '=', owner.staffId);
   if (options.forUpdate) query = query.forUpdate();
   return query.orderBy('sent_at', 'desc').limit(1).executeTakeFirst();
 }
 
-function ownerColumns(input: { signupId?: string; accountId?: string }): { column: 'signup_id' | 'account_id'; value: string } {
+function ownerColumns(input: { signupId?: string; accountId?: string; staffId?: string }): {
+  column: 'signup_id' | 'account_id' | 'staff_id';
+  value: string;
+} {
   if (input.signupId) return { column: 'signup_id', value: input.signupId };
   if (input.accountId) return { column: 'account_id', value: input.accountId };
-  throw new Error('a code belongs to a sign-up or an account');
+  if (input.staffId) return { column: 'staff_id', value: input.staffId };
+  throw new Error('a code belongs to a sign-up, an account or a staff login');
 }
 
 /** 6 uniformly drawn digits. */
@@ -244,9 +256,13 @@ function codeSent(id: string, channel: CodeChannel, destination: string, now: Da
   };
 }
 
-async function recordCodeSent(trx: Executor, input: { purpose: CodePurpose; accountId?: string; channel: CodeChannel; now: Date; ip?: string | null }) {
+async function recordCodeSent(
+  trx: Executor,
+  input: { purpose: CodePurpose; accountId?: string; staffId?: string; channel: CodeChannel; now: Date; ip?: string | null },
+) {
   await recordSecurityEvent(trx, {
     accountId: input.accountId ?? null,
+    staffId: input.staffId ?? null,
     event: 'code_sent',
     ip: input.ip ?? null,
     at: input.now,

@@ -21,10 +21,18 @@ export type SecurityEvent =
   | 'password_changed'
   | 'phone_changed'
   | 'email_changed'
-  | 'account_deleted';
+  | 'account_deleted'
+  // Staff logins of the practitioner space (issue 6).
+  | 'staff_invited'
+  | 'invitation_accepted'
+  | 'grant_given'
+  | 'grant_changed'
+  | 'grant_revoked';
 
 export interface SecurityEventRecord {
   accountId: string | null;
+  /** The staff login concerned (practitioner space), when it is one. */
+  staffId?: string | null;
   event: SecurityEvent;
   /** request.ip; null when unknown or not an IP literal. */
   ip: string | null;
@@ -38,6 +46,7 @@ export async function recordSecurityEvent(trx: Db | Transaction<Database>, recor
     .insertInto('security_events')
     .values({
       account_id: record.accountId,
+      staff_id: record.staffId ?? null,
       event: record.event,
       ip: ipOrNull(record.ip),
       at: record.at,

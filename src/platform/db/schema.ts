@@ -296,6 +296,8 @@ export interface RateLimitHitsTable {
 export interface SecurityEventsTable {
   id: GeneratedBigId;
   account_id: string | null;
+  /** Staff logins' events (migrations/0013_practice_auth.sql). */
+  staff_id: Generated<string | null>;
   event: string;
   ip: string | null;
   at: Timestamp;
