@@ -11,6 +11,7 @@ import { practiceRoutes } from './practice-api/index.ts';
 import { myAppointmentsRoutes } from './booking/my-appointments-routes.ts';
 import { careTeamRoutes } from './booking/care-team-routes.ts';
 import { appointmentLinkRoutes } from './booking/appointment-links-routes.ts';
+import { practiceAuthRoutes } from './practice-auth/index.ts';
 
 export const featureRoutes: FeatureRoutes[] = [healthRoutes, availabilityRoutes, searchRoutes, practitionerRoutes, authRoutes, accountManagementRoutes, bookingRoutes, practiceRoutes,
-  myAppointmentsRoutes, careTeamRoutes, appointmentLinkRoutes];
+  myAppointmentsRoutes, careTeamRoutes, appointmentLinkRoutes, practiceAuthRoutes];
