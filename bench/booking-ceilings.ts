@@ -16,6 +16,8 @@ export interface Ceiling {
   perSecond: number;
   transactions: number;
   seconds: number;
+  /** Failed transactions by message (none expected). */
+  failures: Record<string, number>;
 }
 
 /** Runs `work` from `connections` concurrent loops for `seconds` after a one-second warm-up. */
@@ -23,13 +25,19 @@ async function measureLoops(connections: number, seconds: number, work: (loop: n
   const warmUntil = performance.now() + 1000;
   const stopAt = warmUntil + seconds * 1000;
   let counted = 0;
+  const failures: Record<string, number> = {};
   await Promise.all(Array.from({ length: connections }, async (_, loop) => {
     while (performance.now() < stopAt) {
-      await work(loop);
-      if (performance.now() >= warmUntil) counted++;
+      try {
+        await work(loop);
+        if (performance.now() >= warmUntil) counted++;
+      } catch (error) {
+        const message = `${(error as { code?: string }).code ?? ''} ${(error as Error).message}`.trim();
+        failures[message] = (failures[message] ?? 0) + 1;
+      }
     }
   }));
-  return { perSecond: counted / seconds, transactions: counted, seconds };
+  return { perSecond: counted / seconds, transactions: counted, seconds, failures };
 }
 
 /** (a) Autocommitted single-row inserts, one pinned client per loop. */

@@ -1,6 +1,6 @@
 /**
  * `npm run bench:booking [-- --patients 5000 --connections 16 --practitioners 50 --pool 20 --workers 1 --attempts 8
- *   --spread 5 --ceiling-seconds 5 --seed 1 --profile --keep]`
+ *   --spread 5 --ceiling-seconds 5 --seed 1 --unprepared --profile --keep]`
  * A vaccination rush over real HTTP (docs/performance.md « Booking »): a throw-away embedded PostgreSQL under
  * .data/bench-booking, `--practitioners` centres opening about as many places as there are patients (10-minute slots,
  * two weeks), `--patients` patients signed in beforehand racing from `--connections` keep-alive connections to hold
@@ -37,6 +37,7 @@ const { values: args } = parseArgs({
     'ceiling-seconds': { type: 'string', default: '5' },
     seed: { type: 'string', default: '1' },
     profile: { type: 'boolean', default: false },
+    unprepared: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
   },
 });
@@ -71,7 +72,8 @@ try {
   const baseUrl = `http://127.0.0.1:${port}`;
   server = fork(path.join(projectRoot, 'bench', 'server.ts'), [], {
     execArgv: ['--import', 'tsx', ...(args.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.join(projectRoot, '.data', 'profiles')}`] : [])],
-    env: { ...process.env, DATABASE_URL: connectionString, PORT: String(port), POOL_SIZE: args.pool, WORKERS: args.workers },
+    env: { ...process.env, DATABASE_URL: connectionString, PORT: String(port), POOL_SIZE: args.pool, WORKERS: args.workers,
+      PREPARED_STATEMENTS: args.unprepared ? '0' : '1' },
     stdio: 'inherit',
   });
   await new Promise<void>((resolve, reject) => {
@@ -179,19 +181,26 @@ database               ${rows.booked} booked of ${rows.places} places, ${rows.he
 overlaps (SQL)         ${breaches.overlaps} (must be 0) · group slots over capacity ${breaches.overCapacity} (must be 0)
 CPU during the rush    server ${(cpu.server / 1000).toFixed(1)} s, PostgreSQL ${(cpu.postgres / 1000).toFixed(1)} s, bench client ${(rush.clientCpuMs / 1000).toFixed(1)} s`
     + ` over ${wall.toFixed(1)} s wall (${os.cpus().length} cores) · load average after the rush ${loadAfterRush}
+CPU per confirmed booking  server ${(cpu.server / rush.confirmed).toFixed(2)} ms + PostgreSQL ${(cpu.postgres / rush.confirmed).toFixed(2)} ms`
+    + ` = ${((cpu.server + cpu.postgres) / rush.confirmed).toFixed(2)} ms (with the 409s and refreshes; ${(2000 / ((cpu.server + cpu.postgres) / rush.confirmed)).toFixed(0)}/s if both cores were ours)
 ceiling (a) raw single-row INSERT tx      ${ceilings.rawInsert.perSecond.toFixed(0)}/s → end-to-end is ${(100 * perSecond / ceilings.rawInsert.perSecond).toFixed(1)} %
-ceiling (b) booking transaction, direct   ${ceilings.bookingTx.perSecond.toFixed(0)}/s (lock + purge + insert held + update booked) → end-to-end is ${(100 * perSecond / ceilings.bookingTx.perSecond).toFixed(1)} % (target ≥ 25 %)`);
+ceiling (b) booking transaction, direct   ${ceilings.bookingTx.perSecond.toFixed(0)}/s (lock + purge + insert held + update booked) → end-to-end is ${(100 * perSecond / ceilings.bookingTx.perSecond).toFixed(1)} % (target ≥ 25 %)`
+    + (Object.keys({ ...ceilings.rawInsert.failures, ...ceilings.bookingTx.failures }).length
+      ? `\nceiling failures: ${JSON.stringify({ raw: ceilings.rawInsert.failures, booking: ceilings.bookingTx.failures })}` : ''));
 }
 
 /** With --profile: where the database spent its time during the rush, per statement. */
 async function printStatementCosts(db: NonNullable<typeof database.handle>['db']) {
-  const { rows } = await sql<{ calls: string; mean: number; total: number; query: string }>`
-    select calls::text, mean_exec_time + mean_plan_time as mean, total_exec_time + total_plan_time as total,
+  const { rows } = await sql<{ calls: string; mean: number; total: number; plan: number; query: string }>`
+    select calls::text, mean_exec_time + mean_plan_time as mean, total_exec_time + total_plan_time as total, total_plan_time as plan,
            left(regexp_replace(query, '[[:space:]]+', ' ', 'g'), 120) as query
       from pg_stat_statements where query not like '%pg_stat_statements%' order by total_exec_time + total_plan_time desc limit 25`.execute(db);
-  const { rows: [all] } = await sql<{ calls: string; total: number }>`
-    select sum(calls)::text as calls, sum(total_exec_time + total_plan_time) as total
+  const { rows: [all] } = await sql<{ calls: string; total: number; plan: number }>`
+    select sum(calls)::text as calls, sum(total_exec_time + total_plan_time) as total, sum(total_plan_time) as plan
       from pg_stat_statements where query not like '%pg_stat_statements%'`.execute(db);
-  console.log(`database time per statement during the rush (ms): ${all!.calls} statements in all, ${all!.total.toFixed(0)} ms`);
-  for (const r of rows) console.log(`  ${r.total.toFixed(0).padStart(7)} total · ${r.mean.toFixed(3).padStart(7)} mean · ${r.calls.padStart(6)} calls · ${r.query}`);
+  console.log(`database time per statement during the rush (ms): ${all!.calls} statements in all, ${all!.total.toFixed(0)} ms`
+    + ` of which planning ${all!.plan.toFixed(0)} ms`);
+  for (const r of rows) {
+    console.log(`  ${r.total.toFixed(0).padStart(7)} total (plan ${r.plan.toFixed(0).padStart(5)}) · ${r.mean.toFixed(3).padStart(7)} mean · ${r.calls.padStart(6)} calls · ${r.query}`);
+  }
 }

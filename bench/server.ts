@@ -5,7 +5,7 @@ import { featureRoutes } from '../src/features/routes.ts';
 
 const url = process.env.DATABASE_URL;
 if (!url) throw new Error('DATABASE_URL is required');
-const database = openDatabase(url, Number(process.env.POOL_SIZE ?? 16));
+const database = openDatabase(url, Number(process.env.POOL_SIZE ?? 16), { preparedStatements: process.env.PREPARED_STATEMENTS !== '0' });
 const app = await buildApp({ context: { db: database.db, now: () => new Date(), listSlotsCacheMs: Number(process.env.LIST_SLOTS_CACHE_MS ?? 30_000) }, routes: featureRoutes });
 await app.listen({ host: '127.0.0.1', port: Number(process.env.PORT ?? 0) });
 process.send?.({ ready: true });
