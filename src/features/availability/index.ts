@@ -5,8 +5,14 @@ export {
   type NextFreeSlots, type NextFreeSlotsOptions,
 } from './service.ts';
 export { createNextSlotsCache, type NextSlotsCache } from './next-slots-cache.ts';
+export { announceAgendaChange, onAgendaChange } from './agenda-changes.ts';
+/** The pure computation, for agendas read by other features (the practice's own week view). */
+export {
+  listFreeSlots, openingWindowsOn, type InstantRange, type Occupancy, type OpeningRule, type ReasonTerms,
+} from './domain/free-slots.ts';
+export { keepContained, normalize, subtract, type Interval } from './domain/intervals.ts';
 /** Paris calendar dates and wall-clock times ⇄ UTC instants, DST-aware (see domain/zoned-time.ts). */
 export {
-  addDays, daysBetween, firstInstantAt, isLocalDate, isoWeekday, lastInstantAt, localDateAt, secondsOfTime, PARIS,
+  addDays, daysBetween, firstInstantAt, isLocalDate, isoWeekday, lastInstantAt, localDateAt, offsetAt, secondsOfTime, PARIS,
   type LocalDate,
 } from './domain/zoned-time.ts';

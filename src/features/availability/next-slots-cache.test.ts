@@ -49,4 +49,14 @@ describe('the short-lived memory of next free slots for result lists', () => {
     assert.equal(await firstStart(cache, t, agenda, NOW), '2026-03-02T07:30:00.000Z');
     await t.db.deleteFrom('appointments').execute();
   });
+
+  it('does not remember an answer read before the practitioner was forgotten', async () => {
+    const cache = createNextSlotsCache({ ttlMs: 3_600_000 });
+    const reading = cache.find(t.db, [agenda], { now: NOW });
+    cache.forgetPractitioner(agenda.practitionerId);
+    await reading;
+    await bookFirstSlot();
+    assert.equal(await firstStart(cache, t, agenda, NOW), '2026-03-02T07:30:00.000Z');
+    await t.db.deleteFrom('appointments').execute();
+  });
 });

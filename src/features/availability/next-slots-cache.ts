@@ -22,6 +22,8 @@ export interface NextSlotsCache {
 /** A cache of at most `maxEntries` agendas, the oldest dropped first. */
 export function createNextSlotsCache({ ttlMs, maxEntries = 50_000 }: { ttlMs: number; maxEntries?: number }): NextSlotsCache {
   const entries = new Map<string, Entry>();
+  // Bumped by forgetPractitioner: an answer computed from reads made before a change is not remembered after it.
+  const generations = new Map<string, number>();
   let hits = 0;
   let misses = 0;
 
@@ -48,12 +50,14 @@ export function createNextSlotsCache({ ttlMs, maxEntries = 50_000 }: { ttlMs: nu
       hits += keys.length - missing.length;
       misses += missing.length;
       if (!missing.length) return result;
+      const generationAtRead = new Map(missing.map((key) => [key.practitionerId, generations.get(key.practitionerId) ?? 0]));
       const computed = await findNextFreeSlots(db, missing, options);
       for (const key of missing) {
         const mapKey = nextSlotsKey(key.practitionerId, key.placeId);
         const value = computed.get(mapKey);
         if (!value) continue;
         result.set(mapKey, value);
+        if ((generations.get(key.practitionerId) ?? 0) !== generationAtRead.get(key.practitionerId)) continue;
         const cacheKey = entryKey(key, options);
         entries.delete(cacheKey);
         entries.set(cacheKey, { value, expiresAt: now + ttlMs });
@@ -62,6 +66,7 @@ export function createNextSlotsCache({ ttlMs, maxEntries = 50_000 }: { ttlMs: nu
       return result;
     },
     forgetPractitioner(practitionerId) {
+      generations.set(practitionerId, (generations.get(practitionerId) ?? 0) + 1);
       for (const key of entries.keys()) if (key.startsWith(`${practitionerId}:`)) entries.delete(key);
     },
     stats: () => ({ hits, misses, size: entries.size }),

@@ -20,6 +20,7 @@ export interface AgendaKey {
 /** What exists of an agenda key: null columns when the row is missing or belongs to someone else. */
 export interface BookingTargetRow {
   practitionerId: string | null;
+  /** The practitioner's switch and the place's own (B7): either off hides the agenda from patients. */
   onlineBooking: boolean | null;
   placeId: string | null;
   departement: string | null;
@@ -72,7 +73,7 @@ interface AgendaRow extends BookingTargetRow {
 export async function loadAgendas(db: Db, keys: readonly AgendaKey[], period: AgendaPeriod): Promise<AgendaInputs[]> {
   if (!keys.length) return [];
   const rows = await executePrepared(db, sql<AgendaRow>`
-    select p.id::text as "practitionerId", p.online_booking as "onlineBooking",
+    select p.id::text as "practitionerId", p.online_booking and pl.online_booking as "onlineBooking",
            pl.id::text as "placeId", c.departement,
            r.id::text as "reasonId", r.online_bookable as "onlineBookable", r.duration_minutes as "durationMinutes",
            r.capacity, r.video,

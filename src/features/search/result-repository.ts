@@ -47,11 +47,11 @@ export function resultCardsSql(preference: ReasonPreference, lang: Language): Re
   const videoCondition = preference.video ? sql`and r.video` : sql``;
   return {
     columns: sql`p.id::text as "practitionerId", p.title, p.first_name as "firstName", p.last_name as "lastName",
-      ${label} as specialty, p.sector, p.online_booking as "onlineBooking", coalesce(pl.phone, p.phone) as phone,
+      ${label} as specialty, p.sector, p.online_booking and pl.online_booking as "onlineBooking", coalesce(pl.phone, p.phone) as phone,
       exists (select 1 from visit_reasons r where r.practitioner_id = p.id and r.online_bookable and r.video) as video,
       pl.id::text as "placeId", pl.name as "placeName", pl.address, pl.postal_code as "postalCode", c.name as city,
       pl.latitude, pl.longitude,
-      case when p.online_booking then (
+      case when p.online_booking and pl.online_booking then (
         select r.id::text from visit_reasons r
          where r.practitioner_id = p.id and r.online_bookable ${kindCondition} ${videoCondition}
            and exists (select 1 from opening_rules o

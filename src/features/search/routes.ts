@@ -7,14 +7,20 @@ import type { FeatureRoutes } from '../../platform/http/app.ts';
 import {
   errorSchema, placeSuggestionsSchema, searchQuerySchema, searchResponseSchema, suggestionsSchema, suggestQuerySchema,
 } from './schemas.ts';
-import { createNextSlotsCache } from '../availability/index.ts';
+import { createNextSlotsCache, onAgendaChange } from '../availability/index.ts';
 import { searchPractitioners } from './service.ts';
 import { suggest, suggestPlaces } from './suggest-service.ts';
 
 
 export const searchRoutes: FeatureRoutes = (app, { db, now, listSlotsCacheMs }) => {
   const api = app.withTypeProvider<ZodTypeProvider>();
-  const nextSlots = listSlotsCacheMs ? createNextSlotsCache({ ttlMs: listSlotsCacheMs }).find : undefined;
+  const cache = listSlotsCacheMs ? createNextSlotsCache({ ttlMs: listSlotsCacheMs }) : undefined;
+  const nextSlots = cache?.find;
+  // A practice's agenda change is seen by the next search (src/features/availability/agenda-changes.ts).
+  if (cache) {
+    const stopListening = onAgendaChange(cache.forgetPractitioner);
+    app.addHook('onClose', async () => stopListening());
+  }
 
   api.get('/suggest', {
     schema: {

@@ -100,7 +100,7 @@ function reasonConditions(criteria: SearchCriteria): RawBuilder<boolean>[] {
     ...[...new Set(kinds)].map((code) => offers(sql<boolean>`r.kind_code = ${code}`)),
     ...(criteria.video ? [offers(sql<boolean>`r.video`)] : []),
   ];
-  return conditions.length ? [sql<boolean>`p.online_booking`, ...conditions] : [];
+  return conditions.length ? [sql<boolean>`p.online_booking and pl.online_booking`, ...conditions] : [];
 }
 
 /** What a place row `pl` must satisfy besides its distance; `p` (its practitioner) is joined when `needsPractitioner`. */

@@ -116,7 +116,7 @@ function ruleAppliesOn(rule: OpeningRule, date: LocalDate, weekday: number): boo
 }
 
 /** The opening windows of one date as instants, merged where rules overlap or touch. */
-function openingWindowsOn(date: LocalDate, rules: readonly OpeningRule[], timeZone: string): Interval[] {
+export function openingWindowsOn(date: LocalDate, rules: readonly OpeningRule[], timeZone: string): Interval[] {
   const weekday = isoWeekday(date);
   return normalize(rules
     .filter((rule) => ruleAppliesOn(rule, date, weekday))
