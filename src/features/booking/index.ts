@@ -7,3 +7,7 @@ export { SlotTaken, HoldExpired, HoldNotYours } from './errors.ts';
 export { expiredHoldsJob, purgeExpiredHolds } from './expired-holds-job.ts';
 export { confirmAppointment, type Confirmation, type ConfirmationRequest } from './confirm-appointment/index.ts';
 export { appointmentLinks, type AppointmentLinks } from './appointment-links.ts';
+/** For the practice's own agenda writes (desk bookings, moves): the same purge, group slots and identity match. */
+export { deleteExpiredHolds, findSessionGroup } from './repository.ts';
+export { slotGroupFor, fitsCapacity } from './domain/capacity.ts';
+export { sameIdentity, type PersonIdentity } from './domain/rules.ts';

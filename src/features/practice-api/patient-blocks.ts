@@ -22,32 +22,54 @@ export async function unblockPatient(db: Db, practitionerId: string, patientId: 
 async function changeBlock(db: Db, practitionerId: string, patientId: string, blockedAt: Date | null): Promise<void> {
   if (!isUuid(patientId)) throw new NotThisPracticesRecord('patient_not_found');
   await inPractitionerTransaction(db, practitionerId, async (trx) => {
-    const known = await trx.selectFrom('appointments').select('id')
-      .where('practitioner_id', '=', practitionerId)
-      .where('patient_id', '=', patientId)
-      .where('status', '<>', 'held')
-      .limit(1)
-      .executeTakeFirst();
-    if (!known) throw new NotThisPracticesRecord('patient_not_found');
-    const updated = await trx.updateTable('patient_files')
-      .set(blockedAt === null ? { blocked_at: null } : (eb) => ({ blocked_at: eb.fn.coalesce('blocked_at', eb.val(blockedAt)) }))
-      .where('practitioner_id', '=', practitionerId)
-      .where('patient_id', '=', patientId)
-      .executeTakeFirst();
-    if (updated.numUpdatedRows > 0n || blockedAt === null) return;
-    const patient = await trx.selectFrom('patients')
-      .select(['first_name', 'last_name', 'birth_date', 'email', 'phone'])
-      .where('id', '=', patientId)
-      .executeTakeFirstOrThrow();
-    await trx.insertInto('patient_files').values({
-      practitioner_id: practitionerId,
-      patient_id: patientId,
-      first_name: patient.first_name ?? '',
-      last_name: patient.last_name ?? '',
-      birth_date: patient.birth_date,
-      email: patient.email,
-      phone: patient.phone,
-      blocked_at: blockedAt,
-    }).execute();
+    if (blockedAt === null) {
+      await ensureKnownPatient(trx, practitionerId, patientId);
+      await trx.updateTable('patient_files').set({ blocked_at: null })
+        .where('practitioner_id', '=', practitionerId).where('patient_id', '=', patientId).execute();
+      return;
+    }
+    const fileId = await ensurePatientFile(trx, practitionerId, patientId);
+    await trx.updateTable('patient_files')
+      .set((eb) => ({ blocked_at: eb.fn.coalesce('blocked_at', eb.val(blockedAt)) }))
+      .where('id', '=', fileId)
+      .execute();
   });
+}
+
+/**
+ * The practitioner's file on a patient of its agenda (inside the caller's transaction), created from the patient's
+ * identity as Créneau knows it when missing; someone without an appointment here is « not found ».
+ */
+export async function ensurePatientFile(trx: Db, practitionerId: string, patientId: string): Promise<string> {
+  if (!isUuid(patientId)) throw new NotThisPracticesRecord('patient_not_found');
+  const existing = await trx.selectFrom('patient_files').select('id')
+    .where('practitioner_id', '=', practitionerId).where('patient_id', '=', patientId)
+    .executeTakeFirst();
+  if (existing) return existing.id;
+  await ensureKnownPatient(trx, practitionerId, patientId);
+  const patient = await trx.selectFrom('patients')
+    .select(['first_name', 'last_name', 'birth_date', 'email', 'phone'])
+    .where('id', '=', patientId)
+    .executeTakeFirstOrThrow();
+  const created = await trx.insertInto('patient_files').values({
+    practitioner_id: practitionerId,
+    patient_id: patientId,
+    first_name: patient.first_name ?? '',
+    last_name: patient.last_name ?? '',
+    birth_date: patient.birth_date,
+    email: patient.email,
+    phone: patient.phone,
+  }).returning('id').executeTakeFirstOrThrow();
+  return created.id;
+}
+
+/** A patient is the practice's own when it has an appointment (not a mere hold) in its agenda. */
+async function ensureKnownPatient(trx: Db, practitionerId: string, patientId: string): Promise<void> {
+  const known = await trx.selectFrom('appointments').select('id')
+    .where('practitioner_id', '=', practitionerId)
+    .where('patient_id', '=', patientId)
+    .where('status', '<>', 'held')
+    .limit(1)
+    .executeTakeFirst();
+  if (!known) throw new NotThisPracticesRecord('patient_not_found');
 }
