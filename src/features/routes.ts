@@ -12,6 +12,7 @@ import { myAppointmentsRoutes } from './booking/my-appointments-routes.ts';
 import { careTeamRoutes } from './booking/care-team-routes.ts';
 import { appointmentLinkRoutes } from './booking/appointment-links-routes.ts';
 import { practiceAuthRoutes } from './practice-auth/index.ts';
+import { practiceAgendaRoutes } from './practice/index.ts';
 
 export const featureRoutes: FeatureRoutes[] = [healthRoutes, availabilityRoutes, searchRoutes, practitionerRoutes, authRoutes, accountManagementRoutes, bookingRoutes, practiceRoutes,
-  myAppointmentsRoutes, careTeamRoutes, appointmentLinkRoutes, practiceAuthRoutes];
+  myAppointmentsRoutes, careTeamRoutes, appointmentLinkRoutes, practiceAuthRoutes, practiceAgendaRoutes];
