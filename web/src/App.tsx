@@ -1,5 +1,5 @@
 /** The page frame (skip link, header with language switch, main, footer) and the routes of the app. */
-import { useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { useI18n } from './i18n.tsx';
 import { Link, useLocation } from './router.tsx';
 import { HomePage } from './pages/HomePage.tsx';
@@ -26,6 +26,11 @@ import { LinkCancelPage } from './pages/booking/LinkCancelPage.tsx';
 import { SessionNotice, SessionProvider } from './session.tsx';
 import './styles/account.css';
 import './styles/booking.css';
+// Also styles the footer's « Espace praticien » link; the practitioner space's code stays in its own bundle.
+import './styles/practice.css';
+
+// The practitioner space is its own bundle: patients never download it.
+const PracticeSpace = lazy(() => import('./pages/practice/PracticeSpace.tsx').then((module) => ({ default: module.PracticeSpace })));
 
 const practitionerPath = /^\/praticien\/([^/]+)\/?$/;
 const confirmedPath = /^\/rendez-vous\/([^/]+)\/confirme\/?$/;
@@ -60,11 +65,21 @@ function CurrentPage() {
   if (path === '/mon-compte/proches') return <RelativesPage />;
   if (path === '/conditions-generales') return <LegalPage kind="terms" />;
   if (path === '/protection-des-donnees') return <LegalPage kind="privacy" />;
+  if (path === '/pro' || path.startsWith('/pro/')) return <PracticeSpaceLoader path={path} query={query} />;
   const booking = bookingPage(path, query);
   if (booking) return booking;
   const practitioner = practitionerPath.exec(path);
   if (practitioner?.[1]) return <PractitionerPage id={decodeURIComponent(practitioner[1])} query={query} />;
   return <NotFoundPage />;
+}
+
+function PracticeSpaceLoader({ path, query }: { path: string; query: URLSearchParams }) {
+  const { t } = useI18n();
+  return (
+    <Suspense fallback={<div className="page-narrow"><h1 tabIndex={-1}>{t('web.practice.loading')}</h1></div>}>
+      <PracticeSpace path={path} query={query} />
+    </Suspense>
+  );
 }
 
 /** After an in-app navigation, focus moves to the new page's heading so screen readers start there. */
@@ -125,6 +140,7 @@ function Frame() {
       <footer className="site-footer">
         <p>{t('web.footer.emergency')}</p>
         <p>{t('web.footer.about')}</p>
+        <p><Link to="/pro" className="footer-practice-link">{t('web.practice.footer_link')}</Link></p>
       </footer>
     </>
   );

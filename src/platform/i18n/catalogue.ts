@@ -18,11 +18,12 @@ import { webBooking } from './messages/web-booking.ts';
 import { notifications } from './messages/notifications.ts';
 import { practiceAuth } from './messages/practice-auth.ts';
 import { practice } from './messages/practice.ts';
+import { webPractice } from './messages/web-practice.ts';
 
 export const languages = ['fr', 'en'] as const;
 export type Language = (typeof languages)[number];
 
-const sources = [common, availability, web, search, practitioners, passwords, delivery, accountSettings, accounts, webAccounts, booking, bookingManage, webBooking, notifications, practiceAuth, practice] as const;
+const sources = [common, availability, web, search, practitioners, passwords, delivery, accountSettings, accounts, webAccounts, booking, bookingManage, webBooking, notifications, practiceAuth, practice, webPractice] as const;
 
 type Keys<T> = T extends { fr: infer F } ? keyof F : never;
 export type MessageKey = Keys<(typeof sources)[number]>;
