@@ -8,6 +8,7 @@ export {
 } from './staff-session.ts';
 export { createInvitation, invitationUrl, INVITATION_LIFETIME_MS } from './invitations.ts';
 export { ensurePractitionerLogin } from './staff-logins.ts';
+export { demoStaffAllowed, describeDemoStaff, ensureDemoStaff, DEMO_STAFF_PASSWORD } from './demo-staff.ts';
 
 /** Every route of the staff logins, mounted under /api. */
 export const practiceAuthRoutes: FeatureRoutes = async (app, context) => {
