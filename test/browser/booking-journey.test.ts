@@ -5,7 +5,7 @@
  * links without a session, and a 375-px phone. axe-core runs on every page and state visited; the strict CSP is
  * checked for violations. Screenshots land in test-results/.
  */
-import { after, before, describe, it } from 'node:test';
+import { after, afterEach, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomInt } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -125,6 +125,12 @@ describe('booking journey in a browser (C1–C10, D1–D4, A8)', { skip: !exists
     page = await openPage(context, problems);
   });
 
+  afterEach(async () => {
+    if (!process.env.DEBUG_BROWSER) return;
+    const text = await page.locator('main').innerText().catch(() => '');
+    console.log(`[after step] ${page.url()}\n${text.slice(0, 1200)}`);
+  });
+
   after(async () => {
     await context?.close();
     await app?.close();
@@ -159,7 +165,9 @@ describe('booking journey in a browser (C1–C10, D1–D4, A8)', { skip: !exists
     const option = page.getByRole('option').filter({ hasText: target.lastName }).first();
     await option.click();
     await page.waitForURL(new RegExp(`/praticien/${target.practitionerId}`));
-    practitionerName = (await page.getByRole('heading', { level: 1 }).textContent()) ?? '';
+    const heading = page.getByRole('heading', { level: 1, name: new RegExp(escapeRegExp(target.lastName)) });
+    await heading.waitFor();
+    practitionerName = (await heading.textContent()) ?? '';
     const place = page.locator(`#place-${target.placeId}`);
     if (await place.count()) await place.check();
     await page.getByLabel('Motif de consultation').selectOption(target.reasonId);
@@ -462,6 +470,27 @@ describe('booking journey in a browser (C1–C10, D1–D4, A8)', { skip: !exists
     await assertAccessible(small, 'the confirmation page on a phone');
     await small.screenshot({ path: path.join(artifacts, 'booking-journey-phone.png'), fullPage: true });
     await small.close();
+  });
+
+  it('counts the 15 minutes down, announcing only 5 and 1 minute left, then says the hold has expired (C2)', async () => {
+    // The clock is the context's: this runs last, as it moves every page's time forward.
+    const timed = await openPage(context, problems);
+    await timed.clock.install();
+    await timed.goto(`${base}/praticien/${target.practitionerId}?place=${target.placeId}&reason=${target.reasonId}`);
+    await chooseSlotAhead(timed);
+    await timed.waitForURL(/\/rendez-vous\/confirmer\?hold=/);
+    await timed.getByText(/Ce créneau vous est réservé encore 1[45] min/).waitFor();
+    const announcement = timed.locator('.hold-countdown [role="status"]');
+    assert.equal(await announcement.textContent(), '', 'nothing is announced while the time ticks');
+    await timed.clock.fastForward('10:00');
+    await announcement.filter({ hasText: 'Plus que 5 minutes pour confirmer ce rendez-vous.' }).waitFor();
+    await timed.clock.fastForward('04:00');
+    await announcement.filter({ hasText: 'Plus qu’une minute pour confirmer ce rendez-vous.' }).waitFor();
+    await assertAccessible(timed, 'the countdown in its last minute');
+    await timed.clock.fastForward('01:30');
+    await timed.getByRole('heading', { level: 1, name: 'Ce créneau ne vous est plus réservé' }).waitFor();
+    await timed.getByRole('link', { name: 'Revenir au calendrier du praticien' }).waitFor();
+    await timed.close();
   });
 
   it('runs without any Content-Security-Policy violation or script error', () => {
