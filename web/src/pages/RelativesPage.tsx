@@ -51,6 +51,12 @@ function Relatives() {
   const removal = useSubmission({ signedIn: true });
   const addButtonRef = useRef<HTMLButtonElement>(null);
   const listHeadingRef = useRef<HTMLHeadingElement>(null);
+  /** Bumped when the list's heading should take the focus: runs after the dialog's own effect has closed it. */
+  const [focusList, setFocusList] = useState(0);
+
+  useEffect(() => {
+    if (focusList > 0) listHeadingRef.current?.focus();
+  }, [focusList]);
 
   useEffect(() => {
     const controller = new AbortController();
@@ -75,7 +81,7 @@ function Relatives() {
     });
     setEditing({ kind: 'none' });
     setStatus(t(added ? 'web.accounts.relatives.added' : 'web.accounts.relatives.updated', { name: fullName(relative) }));
-    listHeadingRef.current?.focus();
+    setFocusList((n) => n + 1);
   };
 
   const confirmRemoval = () => {
@@ -86,8 +92,8 @@ function Relatives() {
       setRelatives((list) => (list ?? []).filter((r) => r.id !== relative.id));
       setRemoving(null);
       setStatus(t('web.accounts.relatives.deleted', { name: fullName(relative) }));
-      // The card (and its button) is gone: the list heading takes the focus.
-      listHeadingRef.current?.focus();
+      // The card (and the button that opened the dialog) is gone: the list heading takes the focus.
+      setFocusList((n) => n + 1);
     });
   };
 
