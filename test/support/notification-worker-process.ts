@@ -13,7 +13,7 @@ const database = openDatabase(process.env.CRENEAU_WORKER_DATABASE_URL!, concurre
 const config = loadConfig({ SMTP_URL: process.env.CRENEAU_WORKER_SMTP_URL!, MAIL_FROM: 'Créneau <rdv@creneau.example>' });
 const worker = await startNotificationWorker({
   db: database.db,
-  delivery: createDelivery(config, database.db),
+  delivery: createDelivery(config, database.db, undefined, { smtpConnections: Number(process.env.CRENEAU_WORKER_SMTP_CONNECTIONS ?? 4) }),
   publicUrl: 'https://creneau.example',
   senderEmail: 'rdv@creneau.example',
   concurrency,

@@ -69,11 +69,12 @@ export async function claimDueIntents(
   return rows.sort((a, b) => a.sendAt.getTime() - b.sendAt.getTime());
 }
 
-/** The message left: whoever claimed it last, it is sent (a drop racing with the send does not hide that). */
-export async function markSent(db: Db, id: string, now: Date): Promise<void> {
+/** These messages left: whoever claimed them last, they are sent (a drop racing with the send does not hide that). */
+export async function markSent(db: Db, ids: readonly string[], now: Date): Promise<void> {
+  if (!ids.length) return;
   await db.updateTable('notification_intents')
     .set({ state: 'sent', done_at: now, claimed_by: null, claimed_at: null, last_error: null })
-    .where('id', '=', id)
+    .where('id', 'in', [...ids])
     .execute();
 }
 

@@ -14,16 +14,16 @@ export interface OutboxEntry {
   channel: 'email' | 'sms';
   role: 'holder' | 'relative';
   state: NotificationState;
-  /** When it fires (pending) or fired last (failed). */
-  sendAt: string;
+  /** Pending: when it fires. Failed: when it was given up. */
+  at: string;
   attempts: number;
   lastError: string | null;
   /** The recipient's current address, or null when it has none any more. */
   to: string | null;
 }
 
-interface EntryRow extends Omit<OutboxEntry, 'sendAt'> {
-  sendAt: Date;
+interface EntryRow extends Omit<OutboxEntry, 'at'> {
+  at: Date;
 }
 
 /** The dead letters, newest first. */
@@ -52,7 +52,7 @@ export async function retryFailedNotifications(db: Db, ids: readonly string[] | 
 async function listEntries(db: Db, where: ReturnType<typeof sql>, order: ReturnType<typeof sql>, limit: number): Promise<OutboxEntry[]> {
   const { rows } = await sql<EntryRow>`
     select i.id::text as id, i.appointment_id as "appointmentId", i.kind, i.channel, i.role, i.state,
-           i.send_at as "sendAt", i.attempts, i.last_error as "lastError",
+           coalesce(i.done_at, i.send_at) as at, i.attempts, i.last_error as "lastError",
            case when i.role = 'holder' then (case i.channel when 'email' then ac.email else ac.phone end)
                 else (case i.channel when 'email' then pt.email else pt.phone end) end as "to"
       from notification_intents i
@@ -62,5 +62,5 @@ async function listEntries(db: Db, where: ReturnType<typeof sql>, order: ReturnT
      where ${where}
      order by ${order}
      limit ${limit}`.execute(db);
-  return rows.map((row) => ({ ...row, sendAt: row.sendAt.toISOString() }));
+  return rows.map((row) => ({ ...row, at: row.at.toISOString() }));
 }

@@ -77,6 +77,7 @@ class WorkerLoop {
   private readonly pollMs: number;
   private readonly retry: RetryPolicy;
   private readonly leaseSeconds: number;
+  private readonly sentMarks: SentMarks;
   private inFlight = 0;
   private stopping = false;
   private wake: (() => void) | undefined;
@@ -87,6 +88,7 @@ class WorkerLoop {
     this.pollMs = options.pollMs ?? 500;
     this.retry = options.retry ?? defaultRetryPolicy;
     this.leaseSeconds = options.leaseSeconds ?? 600;
+    this.sentMarks = new SentMarks((ids) => markSent(options.db, ids, this.now()));
   }
 
   stop(): void {
@@ -152,7 +154,7 @@ class WorkerLoop {
     } catch (error) {
       return this.fail(intent, error instanceof DeliveryUnavailable ? error.reason : `send ${errorCode(error)}`);
     }
-    await markSent(this.options.db, intent.id, this.now());
+    await this.sentMarks.add(intent.id);
   }
 
   /** A failed attempt: retried later with backoff, or the dead letter. */
@@ -193,6 +195,40 @@ class WorkerLoop {
 
   private report(message: string): void {
     this.options.onError?.(message);
+  }
+}
+
+/**
+ * « Sent » marks written together, one commit for many messages (a commit waits for the disk). A message keeps its
+ * slot until its mark is committed, so the messages accepted by the provider but not yet marked — those a crash
+ * would send again — are never more than the worker's concurrency.
+ */
+class SentMarks {
+  private waiting: Array<{ id: string; resolve: () => void; reject: (error: unknown) => void }> = [];
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly write: (ids: string[]) => Promise<void>, private readonly maxBatch = 64, private readonly delayMs = 5) {}
+
+  /** Resolves once the mark is committed. */
+  add(id: string): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ id, resolve, reject });
+      if (this.waiting.length >= this.maxBatch) void this.flush();
+      else this.timer ??= setTimeout(() => void this.flush(), this.delayMs);
+    });
+  }
+
+  private async flush(): Promise<void> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    const batch = this.waiting.splice(0);
+    if (!batch.length) return;
+    try {
+      await this.write(batch.map((entry) => entry.id));
+      for (const entry of batch) entry.resolve();
+    } catch (error) {
+      for (const entry of batch) entry.reject(error);
+    }
   }
 }
 

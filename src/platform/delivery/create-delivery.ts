@@ -23,14 +23,23 @@ export function devMailboxEnabled(config: ProviderConfig): boolean {
   return deliveryChannels.some((channel) => providers[channel] === 'dev-mailbox');
 }
 
-export function createDelivery(config: ProviderConfig, db: Db, now: () => Date = () => new Date()): Delivery {
+/**
+ * `smtpConnections` keeps that many SMTP connections open (the notifications worker sends many messages); the
+ * returned `close` ends them at shutdown.
+ */
+export function createDelivery(
+  config: ProviderConfig, db: Db, now: () => Date = () => new Date(), options: { smtpConnections?: number } = {},
+): Delivery & { close(): void } {
   const providers = channelProviders(config);
   const mailbox = devMailboxDelivery(db, now);
-  const email = config.smtpUrl ? smtpEmailSender({ url: config.smtpUrl, from: config.mailFrom }) : undefined;
+  const email = config.smtpUrl
+    ? smtpEmailSender({ url: config.smtpUrl, from: config.mailFrom, ...(options.smtpConnections ? { pooledConnections: options.smtpConnections } : {}) })
+    : undefined;
   const text = config.twilio ? twilioTextSender(config.twilio) : undefined;
   // In production a channel without a provider fails visibly: codes must never sit unread in a table.
   const refuse = (channel: DeliveryChannel, kind: string) => Promise.reject(new DeliveryUnavailable(channel, kind, 'no provider configured'));
   return {
+    close: () => email?.close(),
     sendEmail: (message) => email?.sendEmail(message)
       ?? (providers.email === 'dev-mailbox' ? mailbox.sendEmail(message) : refuse('email', message.kind)),
     sendSms: (message) => text?.sendSms(message)

@@ -1,0 +1,179 @@
+/**
+ * `npm run bench:notifications [-- --bookings 10000 --rate 500 --concurrency 32 --per-transaction 50 --keep --profile]`
+ * The notifications pipeline from committed booking to message accepted by an SMTP server (docs/performance.md
+ * « Notifications »). A throw-away embedded PostgreSQL under .data/bench-notifications; appointments and accounts
+ * written in bulk, then each booking's intents written by the real enqueueAppointmentNotification in transactions of
+ * `--per-transaction` bookings (the booking path's last step); the worker runs in a child process like the app's;
+ * an smtp-server on this machine, in this process, notes when it accepts each message.
+ * Two phases of `--bookings` confirmations each:
+ *   1. paced: bookings committed at `--rate` a second while the worker runs → delay from commit to SMTP accept;
+ *   2. backlog: bookings committed with no worker, then one started → how fast it drains (messages/s).
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { SMTPServer } from 'smtp-server';
+import { projectRoot } from '../src/platform/config/config.ts';
+import { openDatabase } from '../src/platform/db/database.ts';
+import { startEmbeddedPostgres } from '../src/platform/db/embedded-postgres.ts';
+import { migrate } from '../src/platform/db/migrate.ts';
+import { ensureDatabase } from '../src/platform/db/provision.ts';
+import { notifyBooked, seedAgendas, seedBookedAppointments, type SeededBooking } from '../test/support/notifications.ts';
+import { percentile } from './booking-rush.ts';
+import { cpuMsOf, postmasterOf } from './process-cpu.ts';
+
+const { values: args } = parseArgs({
+  options: {
+    bookings: { type: 'string', default: '10000' },
+    rate: { type: 'string', default: '500' },
+    concurrency: { type: 'string', default: '32' },
+    'per-transaction': { type: 'string', default: '50' },
+    keep: { type: 'boolean', default: false },
+    profile: { type: 'boolean', default: false },
+  },
+});
+const bookingCount = Number(args.bookings);
+const rate = Number(args.rate);
+const concurrency = Number(args.concurrency);
+const perTransaction = Number(args['per-transaction']);
+
+const load = () => os.loadavg().map((n) => n.toFixed(2)).join(' ');
+console.log(`▶ load average before: ${load()} (${os.cpus().length} cores)`);
+const dataDir = path.join(projectRoot, '.data', 'bench-notifications');
+rmSync(dataDir, { recursive: true, force: true });
+const postgres = await startEmbeddedPostgres({ dataDir });
+const connectionString = postgres.connectionString('creneau');
+const smtp = await startSmtpSink();
+let worker: ChildProcess | undefined;
+try {
+  await ensureDatabase(postgres.connectionString('postgres'), 'creneau');
+  const { db, pool, close } = openDatabase(connectionString, 8);
+  await migrate(pool);
+  const agendas = await seedAgendas(db, 50);
+  const firstStart = new Date(Date.now() + 30 * 86_400_000);
+  const paced = await seedBookedAppointments(db, agendas, bookingCount, firstStart, 0);
+  const backlog = await seedBookedAppointments(db, agendas, bookingCount, firstStart, bookingCount);
+  console.log(`▶ ${2 * bookingCount} booked appointments and accounts written; worker concurrency ${concurrency}, SMTP on 127.0.0.1:${smtp.port}`);
+
+  // 1. Paced: the worker runs while bookings commit at `rate` a second.
+  worker = await startWorker(connectionString, smtp.port, concurrency);
+  const committedAt = await commitPaced(db, paced, rate, perTransaction);
+  const pacedEnd = await smtp.waitFor(paced.map((b) => b.email));
+  const delays = paced.map((booking, i) => smtp.acceptedAt.get(booking.email)! - committedAt[i]!);
+  const pacedSeconds = (pacedEnd - committedAt[0]!) / 1000;
+  await stopWorker(worker);
+  worker = undefined;
+
+  // 2. Backlog: everything committed first, then a worker drains it.
+  const backlogCommitted = Date.now();
+  await notifyBooked(db, backlog, () => new Date(), perTransaction);
+  const writeSeconds = (Date.now() - backlogCommitted) / 1000;
+  const postmaster = postmasterOf(path.join(postgres.dataDir, 'cluster'));
+  const started = Date.now();
+  worker = await startWorker(connectionString, smtp.port, concurrency);
+  const cpuBefore = { worker: cpuMsOf(worker.pid!, false), postgres: postmaster ? cpuMsOf(postmaster, true) : NaN, smtp: process.cpuUsage() };
+  const drainEnd = await smtp.waitFor(backlog.map((b) => b.email));
+  const drainSeconds = (drainEnd - started) / 1000;
+  const smtpCpu = process.cpuUsage(cpuBefore.smtp);
+  const cpu = {
+    worker: cpuMsOf(worker.pid!, false) - cpuBefore.worker,
+    postgres: postmaster ? cpuMsOf(postmaster, true) - cpuBefore.postgres : NaN,
+    smtp: (smtpCpu.user + smtpCpu.system) / 1000,
+  };
+  const cpuPerMessage = (cpu.worker + cpu.postgres + cpu.smtp) / bookingCount;
+  await stopWorker(worker);
+  worker = undefined;
+
+  const sent = Number((await pool.query(`select count(*) from notification_intents where state = 'sent'`)).rows[0].count);
+  const ms = (value: number) => `${Math.round(value)} ms`;
+  console.log(`
+paced   ${bookingCount} bookings offered at ${rate}/s in transactions of ${perTransaction}: ${(bookingCount / pacedSeconds).toFixed(0)} messages/s
+        delay commit → SMTP accept: p50 ${ms(percentile(delays, 50))} · p95 ${ms(percentile(delays, 95))} · p99 ${ms(percentile(delays, 99))} · max ${ms(Math.max(...delays))}
+backlog ${bookingCount} bookings committed first (${(bookingCount / writeSeconds).toFixed(0)} bookings/s with their intents), then drained in ${drainSeconds.toFixed(1)} s: ${(bookingCount / drainSeconds).toFixed(0)} messages/s (worker start included)
+        CPU per message while draining: worker ${(cpu.worker / bookingCount).toFixed(2)} ms, PostgreSQL ${(cpu.postgres / bookingCount).toFixed(2)} ms, SMTP server ${(cpu.smtp / bookingCount).toFixed(2)} ms
+        → ${(2000 / cpuPerMessage).toFixed(0)} messages/s if the ${os.cpus().length} cores were ours alone (load average now ${load()})
+SMTP accepted ${smtp.acceptedAt.size} distinct recipients, ${smtp.total} messages; ${sent} intents marked sent`);
+  await close();
+} finally {
+  if (worker) await stopWorker(worker);
+  await smtp.close();
+  await postgres.stop();
+  if (!args.keep) rmSync(postgres.dataDir, { recursive: true, force: true });
+  console.log(`▶ load average after: ${load()}; PostgreSQL stopped${args.keep ? '' : `, ${postgres.dataDir} deleted`}`);
+}
+
+/** Commits the bookings' intents in transactions of `perTransaction`, paced to `rate` bookings a second. */
+async function commitPaced(db: Parameters<typeof notifyBooked>[0], bookings: SeededBooking[], rate: number, perTransaction: number): Promise<number[]> {
+  const committedAt: number[] = [];
+  const start = Date.now();
+  for (let i = 0; i < bookings.length; i += perTransaction) {
+    const due = start + (i / rate) * 1000;
+    if (due > Date.now()) await new Promise((resolve) => setTimeout(resolve, due - Date.now()));
+    committedAt.push(...await notifyBooked(db, bookings.slice(i, i + perTransaction), () => new Date(), perTransaction));
+  }
+  return committedAt;
+}
+
+/** An SMTP server that keeps nothing but when each recipient's message was accepted. */
+async function startSmtpSink() {
+  const acceptedAt = new Map<string, number>();
+  let total = 0;
+  const server = new SMTPServer({
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData(stream, session, callback) {
+      stream.on('data', () => undefined);
+      stream.on('end', () => {
+        const now = Date.now();
+        total += 1;
+        for (const rcpt of session.envelope.rcptTo) if (!acceptedAt.has(rcpt.address)) acceptedAt.set(rcpt.address, now);
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (server.server.address() as AddressInfo).port,
+    acceptedAt,
+    get total() {
+      return total;
+    },
+    /** Resolves with the last accept time once every address got its message. */
+    async waitFor(addresses: string[]): Promise<number> {
+      for (;;) {
+        if (addresses.every((address) => acceptedAt.has(address))) return Math.max(...addresses.map((address) => acceptedAt.get(address)!));
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+async function startWorker(databaseUrl: string, smtpPort: number, workerConcurrency: number): Promise<ChildProcess> {
+  const child = fork(path.join(projectRoot, 'test', 'support', 'notification-worker-process.ts'), [], {
+    execArgv: ['--import', 'tsx', ...(args.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.join(projectRoot, '.data', 'profiles')}`] : [])],
+    env: {
+      ...process.env,
+      CRENEAU_WORKER_DATABASE_URL: databaseUrl,
+      CRENEAU_WORKER_SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      CRENEAU_WORKER_CONCURRENCY: String(workerConcurrency),
+      CRENEAU_WORKER_POLL_MS: '200',
+    },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    child.once('message', () => resolve());
+    child.once('exit', (code) => reject(new Error(`the worker exited (${code})`)));
+  });
+  return child;
+}
+
+async function stopWorker(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  await exited;
+}
