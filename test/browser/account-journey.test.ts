@@ -11,40 +11,14 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
 import { buildApp, type App } from '../../src/platform/http/app.ts';
-import { projectRoot } from '../../src/platform/config/config.ts';
 import { freePort } from '../../src/platform/db/embedded-postgres.ts';
 import { featureRoutes } from '../../src/features/routes.ts';
 import { devMailboxPages } from '../../src/features/dev-mailbox/index.ts';
 import { freshDatabase, type TestDatabase } from '../support/database.ts';
-
-const chromiumPath = process.env.CRENEAU_CHROMIUM ?? '/usr/bin/chromium';
-const artifacts = path.join(projectRoot, 'test-results');
-const axeTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
-
-/** Builds the web app from the current sources into a temporary folder (never a stale web/dist). */
-async function buildWeb(outDir: string): Promise<void> {
-  const { build } = await import('vite');
-  await build({ configFile: path.join(projectRoot, 'web', 'vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
-}
-
-/** Runs axe on the page as it is and fails on any violation, naming the rule and the elements. */
-async function assertAccessible(page: Page, where: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).withTags(axeTags).analyze();
-  const found = violations.map((v) => `${v.id} (${v.help}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(' | ')}`);
-  assert.deepEqual(found, [], `axe found violations on ${where}`);
-}
-
-/** Opens a page that records CSP violations and script errors. */
-async function openPage(context: BrowserContext, problems: string[]): Promise<Page> {
-  const page = await context.newPage();
-  page.on('console', (message) => {
-    if (/Content Security Policy|Refused to/i.test(message.text())) problems.push(`CSP: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`script error: ${error.message}`));
-  return page;
-}
+import {
+  artifacts, assertAccessible, buildWeb, chromiumPath, openPage, readFromMailbox as readFromMailboxPage,
+} from './account-journey-support.ts';
 
 describe('account journey in a browser (A1–A7)', { skip: !existsSync(chromiumPath) && `no chromium at ${chromiumPath}`, timeout: 300_000 }, () => {
   let t: TestDatabase;
@@ -69,25 +43,8 @@ describe('account journey in a browser (A1–A7)', { skip: !existsSync(chromiumP
     newPassword: 'Colline#Bleue-1987x',
   };
 
-  /**
-   * Opens /dev/mailbox in its own tab, as a developer would, checks it with axe, and returns the newest message
-   * to `recipient` that matches `pattern` (its first group).
-   */
-  async function readFromMailbox(recipient: string, pattern: RegExp, what: string): Promise<string> {
-    const mailbox = await openPage(context, problems);
-    try {
-      await mailbox.goto(`${base}/dev/mailbox`);
-      await mailbox.getByRole('heading', { level: 1 }).waitFor();
-      await assertAccessible(mailbox, 'the development mailbox');
-      const row = mailbox.locator('tbody tr').filter({ has: mailbox.locator('td.recipient', { hasText: recipient }) }).first();
-      const text = await row.locator('pre').innerText();
-      const found = pattern.exec(text)?.[1];
-      assert.ok(found, `the newest message to ${recipient} holds ${what}: ${text}`);
-      return found;
-    } finally {
-      await mailbox.close();
-    }
-  }
+  const readFromMailbox = (recipient: string, pattern: RegExp, what: string) =>
+    readFromMailboxPage(context, base, problems, recipient, pattern, what);
 
   before(async () => {
     t = await freshDatabase();
@@ -160,10 +117,17 @@ describe('account journey in a browser (A1–A7)', { skip: !existsSync(chromiumP
   it('creates the account with the phone code read from the development mailbox', async () => {
     await page.getByLabel(/Numéro de téléphone/).fill(patient.phone);
     await page.getByLabel(/Confirmez l’adresse email/).fill(patient.email);
-    await page.getByLabel(/^Mot de passe/).fill(patient.password);
-    await page.locator('.rule.is-met').nth(4).waitFor();
+    // Every rule met, yet too common: the server's sentence lands under the password field.
+    await page.getByLabel(/^Mot de passe/).fill('Motdepasse1!');
     await page.getByLabel(/J’accepte les Conditions générales/).check();
     await page.getByLabel(/J’accepte la notice de protection/).check();
+    await page.getByRole('button', { name: 'S’inscrire' }).click();
+    await page.locator('#signup-password-error').filter({ hasText: 'trop courant' }).waitFor();
+    assert.equal(await page.getByLabel(/^Mot de passe/).getAttribute('aria-invalid'), 'true');
+    await assertAccessible(page, 'the sign-up page with a common password');
+
+    await page.getByLabel(/^Mot de passe/).fill(patient.password);
+    await page.locator('.rule.is-met').nth(4).waitFor();
     await page.getByRole('button', { name: 'S’inscrire' }).click();
 
     await page.getByRole('heading', { name: 'Vérifiez votre numéro de téléphone' }).waitFor();
