@@ -1,9 +1,10 @@
 /**
  * The patient's booking journey in a real browser (Debian's chromium, never downloaded): search → practitioner → slot
  * (held 15 minutes) → sign-up inside the flow (the code read from the development mailbox) → « Pour qui ? » for a new
- * relative → « Mes rendez-vous » → « Déplacer le RDV » → « Annuler le RDV »; then « Mon équipe soignante », the message
- * links without a session, and a 375-px phone. axe-core runs on every page and state visited; the strict CSP is
- * checked for violations. Screenshots land in test-results/.
+ * relative → « Mes rendez-vous » → « Déplacer le RDV » → « Annuler le RDV »; then the 8-day choice, refusals,
+ * instructions, referral, expired holds, English, « Mon équipe soignante », the message links without a session, a
+ * 375-px phone and the countdown. axe-core runs on every page and state visited; the strict CSP is checked for
+ * violations. Screenshots land in test-results/.
  */
 import { after, afterEach, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -12,80 +13,18 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
+import type { BrowserContext, Page } from 'playwright-core';
 import { sql } from 'kysely';
 import { buildApp, type App } from '../../src/platform/http/app.ts';
-import { projectRoot } from '../../src/platform/config/config.ts';
 import { featureRoutes } from '../../src/features/routes.ts';
 import { devMailboxPages } from '../../src/features/dev-mailbox/index.ts';
 import { seedDemo } from '../../src/features/demo/seed-demo.ts';
 import { appointmentLinks } from '../../src/features/booking/appointment-links.ts';
 import { freshDatabase, type TestDatabase } from '../support/database.ts';
-
-const chromiumPath = process.env.CRENEAU_CHROMIUM ?? '/usr/bin/chromium';
-const artifacts = path.join(projectRoot, 'test-results');
-const axeTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
-
-/** A practitioner booking online with a plain reason: new patients, no age limit, referral or instructions. */
-interface Target { practitionerId: string; firstName: string; lastName: string; placeId: string; reasonId: string; eightDayRule: boolean }
-
-/** A reason of some practitioner booking online, with its place: `condition` on visit_reasons r and specialties s. */
-interface ReasonTarget { practitionerId: string; lastName: string; placeId: string; reasonId: string; minAge: number | null }
-
-async function buildWeb(outDir: string): Promise<void> {
-  const { build } = await import('vite');
-  await build({ configFile: path.join(projectRoot, 'web', 'vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
-}
-
-async function findTarget(t: TestDatabase): Promise<Target> {
-  const { rows } = await sql<{ id: string; first_name: string; last_name: string; place_id: string; reason_id: string; eight_day_rule: boolean }>`
-    select pr.id::text as id, pr.first_name, pr.last_name, o.place_id::text as place_id, r.id::text as reason_id, s.eight_day_rule
-    from practitioners pr
-    join specialties s on s.code = pr.specialty_code
-    join visit_reasons r on r.practitioner_id = pr.id
-    join opening_rules o on o.practitioner_id = pr.id and o.reason_ids @> array[r.id]
-    where pr.online_booking and r.online_bookable and r.new_patients and not r.referral_required and not r.video
-      and r.min_age_years is null and r.max_age_years is null and r.capacity = 1 and r.instructions_fr is null
-    order by s.eight_day_rule desc, pr.id, r.id limit 1`.execute(t.db);
-  const row = rows[0];
-  assert.ok(row, 'the demo dataset has a practitioner with a plain online reason');
-  return {
-    practitionerId: row.id, firstName: row.first_name, lastName: row.last_name, placeId: row.place_id, reasonId: row.reason_id,
-    eightDayRule: row.eight_day_rule,
-  };
-}
-
-/** Another practitioner's reason matching `condition` (a constant of this file), outside 8-day specialties. */
-async function findReason(t: TestDatabase, condition: string, except: string): Promise<ReasonTarget | null> {
-  const { rows } = await sql<{ id: string; last_name: string; place_id: string; reason_id: string; min_age: number | null }>`
-    select pr.id::text as id, pr.last_name, o.place_id::text as place_id, r.id::text as reason_id, r.min_age_years as min_age
-    from practitioners pr
-    join specialties s on s.code = pr.specialty_code
-    join visit_reasons r on r.practitioner_id = pr.id
-    join opening_rules o on o.practitioner_id = pr.id and o.reason_ids @> array[r.id]
-    where pr.online_booking and r.online_bookable and r.new_patients and not r.video and not s.eight_day_rule
-      and pr.id <> ${except}::bigint and ${sql.raw(condition)}
-    order by pr.id, r.id limit 1`.execute(t.db);
-  const row = rows[0];
-  return row ? { practitionerId: row.id, lastName: row.last_name, placeId: row.place_id, reasonId: row.reason_id, minAge: row.min_age } : null;
-}
-
-/** Runs axe on the page as it is and fails on any violation, naming the rule and the elements. */
-async function assertAccessible(page: Page, where: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).withTags(axeTags).analyze();
-  const found = violations.map((v) => `${v.id} (${v.help}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(' | ')}`);
-  assert.deepEqual(found, [], `axe found violations on ${where}`);
-}
-
-async function openPage(context: BrowserContext, problems: string[]): Promise<Page> {
-  const page = await context.newPage();
-  page.on('console', (message) => {
-    if (/Content Security Policy|Refused to/i.test(message.text())) problems.push(`CSP: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`script error: ${error.message}`));
-  return page;
-}
+import {
+  artifacts, assertAccessible, buildWeb, chooseSlotAhead, chromiumPath, codeSentTo, escapeRegExp, findReason, findTarget,
+  launchBrowser, openPage, type Target,
+} from './booking-journey-support.ts';
 
 describe('booking journey in a browser (C1–C10, D1–D4, A8)', { skip: !existsSync(chromiumPath) && `no chromium at ${chromiumPath}`, timeout: 300_000 }, () => {
   let t: TestDatabase;
@@ -112,16 +51,7 @@ describe('booking journey in a browser (C1–C10, D1–D4, A8)', { skip: !exists
     await app.listen({ host: '127.0.0.1', port: 0 });
     base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
     mkdirSync(artifacts, { recursive: true });
-    context = await chromium.launchPersistentContext(path.join(scratch, 'profile'), {
-      executablePath: chromiumPath,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-        '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      viewport: { width: 1280, height: 900 },
-      locale: 'fr-FR',
-      timezoneId: 'Europe/Paris',
-    });
-    context.setDefaultTimeout(15_000);
+    context = await launchBrowser(path.join(scratch, 'profile'));
     page = await openPage(context, problems);
   });
 
@@ -138,25 +68,6 @@ describe('booking journey in a browser (C1–C10, D1–D4, A8)', { skip: !exists
     rmSync(scratch, { recursive: true, force: true });
   });
 
-  /** Pages the calendar forward (slots a few days ahead stay cancellable online: D3's 4 hours), then picks the first. */
-  async function chooseSlotAhead(where: Page = page): Promise<string> {
-    await where.locator('.calendar-days').waitFor();
-    const range = where.locator('.calendar-range');
-    const before = await range.textContent();
-    await where.getByRole('button', { name: 'Jours suivants' }).click();
-    await where.waitForFunction((text) => document.querySelector('.calendar-range')?.textContent !== text, before);
-    await where.locator('.calendar-days').waitFor();
-    for (let tries = 0; tries < 6 && (await where.locator('.calendar-day .slot').count()) === 0; tries++) {
-      const next = where.getByRole('button', { name: /^Prochain RDV le/ });
-      if (await next.count()) await next.click();
-      else await where.getByRole('button', { name: 'Jours suivants' }).click();
-      await where.locator('.calendar-days').waitFor();
-    }
-    const slot = where.locator('.calendar-day .slot').first();
-    const name = await slot.getAttribute('aria-label') ?? '';
-    await slot.click();
-    return name;
-  }
 
   it('finds the practitioner by name and holds a slot for 15 minutes, with a way to log in or sign up', async () => {
     await page.goto(base);
@@ -171,7 +82,7 @@ describe('booking journey in a browser (C1–C10, D1–D4, A8)', { skip: !exists
     const place = page.locator(`#place-${target.placeId}`);
     if (await place.count()) await place.check();
     await page.getByLabel('Motif de consultation').selectOption(target.reasonId);
-    const slotName = await chooseSlotAhead();
+    const slotName = await chooseSlotAhead(page);
 
     await page.waitForURL(/\/rendez-vous\/confirmer\?hold=/);
     await page.getByRole('heading', { level: 1, name: 'Finaliser votre rendez-vous' }).waitFor();
@@ -200,7 +111,7 @@ describe('booking journey in a browser (C1–C10, D1–D4, A8)', { skip: !exists
     const code = page.locator('#signup-code');
     await code.waitFor();
     await assertAccessible(page, 'the sign-up code step');
-    await code.fill(await codeSentTo(phone));
+    await code.fill(await codeSentTo(base, phone));
     await page.getByRole('button', { name: 'Valider le code' }).click();
 
     await page.waitForURL(heldAt);
@@ -257,7 +168,7 @@ describe('booking journey in a browser (C1–C10, D1–D4, A8)', { skip: !exists
     await page.getByRole('button', { name: 'Conserver mon rendez-vous' }).waitFor();
     await assertAccessible(page, 'the move page with « Aucune disponibilité ne vous convient ? » open');
 
-    const chosen = await chooseSlotAhead();
+    const chosen = await chooseSlotAhead(page);
     const step = page.getByRole('heading', { name: 'Nouveau créneau' });
     await step.waitFor();
     await page.waitForFunction(() => document.activeElement?.id === 'move-new-title', null, { timeout: 3_000 })
@@ -296,7 +207,7 @@ describe('booking journey in a browser (C1–C10, D1–D4, A8)', { skip: !exists
 
   it('books for oneself, filling the identity « Mon compte » lacks', async () => {
     await openCalendar(target);
-    await chooseSlotAhead();
+    await chooseSlotAhead(page);
     await page.waitForURL(/\/rendez-vous\/confirmer\?hold=/);
     await page.getByRole('radio', { name: 'Moi-même' }).check();
     await page.locator('#patient-first-name').fill('Camille');
@@ -312,7 +223,7 @@ describe('booking journey in a browser (C1–C10, D1–D4, A8)', { skip: !exists
   it('applies the 8-day rule: « Remplacer par celui en cours » books the new one and cancels the other (C6)', async (test) => {
     if (!target.eightDayRule) return test.skip('no 8-day specialty in the dataset');
     await openCalendar(target);
-    await chooseSlotAhead();
+    await chooseSlotAhead(page);
     await page.waitForURL(/\/rendez-vous\/confirmer\?hold=/);
     await page.getByRole('radio', { name: /^Moi-même/ }).check();
     await page.getByRole('button', { name: 'Confirmer le rendez-vous' }).click();
@@ -331,11 +242,11 @@ describe('booking journey in a browser (C1–C10, D1–D4, A8)', { skip: !exists
 
   it('refuses a patient outside the reason’s ages (the relative’s birth date counts), with its message in focus (C5)', async (test) => {
     // Léa (born 2014) is too young for a minimum of 13 or more; Camille (born 1988) too old for a maximum of 18 or less.
-    const reason = await findReason(t, '(r.min_age_years >= 13 or r.max_age_years <= 18) and not r.referral_required and r.instructions_fr is null',
+    const reason = await findReason(t, sql<boolean>`(r.min_age_years >= 13 or r.max_age_years <= 18) and not r.referral_required and r.instructions_fr is null`,
       target.practitionerId);
     if (!reason) return test.skip('no reason with age limits in the dataset');
     await openCalendar(reason);
-    await chooseSlotAhead();
+    await chooseSlotAhead(page);
     await page.waitForURL(/\/rendez-vous\/confirmer\?hold=/);
     await page.getByRole('radio', { name: reason.minAge !== null ? 'Léa Testeur' : /^Moi-même/ }).check();
     await page.getByText(/Ce motif a des limites d’âge/).waitFor();
@@ -347,10 +258,10 @@ describe('booking journey in a browser (C1–C10, D1–D4, A8)', { skip: !exists
   });
 
   it('asks to accept the practice’s instructions before confirming (C3)', async (test) => {
-    const reason = await findReason(t, 'r.instructions_fr is not null and not r.referral_required and r.min_age_years is null and r.max_age_years is null', target.practitionerId);
+    const reason = await findReason(t, sql<boolean>`r.instructions_fr is not null and not r.referral_required and r.min_age_years is null and r.max_age_years is null`, target.practitionerId);
     if (!reason) return test.skip('no reason with instructions in the dataset');
     await openCalendar(reason);
-    await chooseSlotAhead();
+    await chooseSlotAhead(page);
     await page.waitForURL(/\/rendez-vous\/confirmer\?hold=/);
     await page.getByRole('heading', { name: 'Consignes du cabinet' }).waitFor();
     await page.getByRole('radio', { name: 'Léa Testeur' }).check();
@@ -363,10 +274,10 @@ describe('booking journey in a browser (C1–C10, D1–D4, A8)', { skip: !exists
   });
 
   it('asks « Quel est le praticien qui vous adresse ? » from a list (C5)', async (test) => {
-    const reason = await findReason(t, 'r.referral_required and r.instructions_fr is null and r.min_age_years is null and r.max_age_years is null', target.practitionerId);
+    const reason = await findReason(t, sql<boolean>`r.referral_required and r.instructions_fr is null and r.min_age_years is null and r.max_age_years is null`, target.practitionerId);
     if (!reason) return test.skip('no reason requiring a referral in the dataset');
     await openCalendar(reason);
-    await chooseSlotAhead();
+    await chooseSlotAhead(page);
     await page.waitForURL(/\/rendez-vous\/confirmer\?hold=/);
     await page.getByRole('radio', { name: 'Léa Testeur' }).check();
     await page.getByRole('button', { name: 'Confirmer le rendez-vous' }).click();
@@ -385,7 +296,7 @@ describe('booking journey in a browser (C1–C10, D1–D4, A8)', { skip: !exists
 
   it('says when the hold has expired and leads back to the practitioner’s calendar (C2)', async () => {
     await openCalendar(target);
-    await chooseSlotAhead();
+    await chooseSlotAhead(page);
     await page.waitForURL(/\/rendez-vous\/confirmer\?hold=/);
     const holdId = new URL(page.url()).searchParams.get('hold') ?? '';
     await sql`update appointments set hold_expires_at = now() - interval '1 second' where id = ${holdId}::uuid and status = 'held'`.execute(t.db);
@@ -398,7 +309,7 @@ describe('booking journey in a browser (C1–C10, D1–D4, A8)', { skip: !exists
   });
 
   it('speaks English on the confirmation page when asked', async () => {
-    await chooseSlotAhead();
+    await chooseSlotAhead(page);
     await page.waitForURL(/\/rendez-vous\/confirmer\?hold=/);
     await page.getByRole('button', { name: 'English' }).click();
     try {
@@ -434,7 +345,7 @@ describe('booking journey in a browser (C1–C10, D1–D4, A8)', { skip: !exists
     await page.getByRole('heading', { level: 1, name: 'Déplacer votre rendez-vous' }).waitFor();
     assert.equal(new URL(page.url()).hash, '', 'the token leaves the address bar');
     await assertAccessible(page, 'the move link page');
-    await chooseSlotAhead();
+    await chooseSlotAhead(page);
     await page.getByRole('button', { name: 'Confirmer le déplacement' }).click();
     await page.getByRole('heading', { level: 1, name: 'Rendez-vous déplacé' }).waitFor();
     await assertAccessible(page, 'the move link page once moved');
@@ -502,17 +413,6 @@ describe('booking journey in a browser (C1–C10, D1–D4, A8)', { skip: !exists
     await page.goto(`${base}/praticien/${reason.practitionerId}?place=${reason.placeId}&reason=${reason.reasonId}`);
   }
 
-  /** The 6-digit code of the last message to `to`, as the development mailbox shows it. */
-  async function codeSentTo(to: string): Promise<string> {
-    for (let tries = 0; tries < 20; tries++) {
-      const response = await fetch(`${base}/dev/mailbox/messages?to=${encodeURIComponent(to)}`);
-      const { messages } = await response.json() as { messages: { text: string }[] };
-      const code = /\b(\d{6})\b/.exec(messages[0]?.text ?? '')?.[1];
-      if (code) return code;
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-    assert.fail(`no code sent to ${to}`);
-  }
 
   async function linksOf(appointmentId: string) {
     const row = await t.db.selectFrom('appointments').select('starts_at').where('id', '=', appointmentId).executeTakeFirstOrThrow();
@@ -520,6 +420,3 @@ describe('booking journey in a browser (C1–C10, D1–D4, A8)', { skip: !exists
   }
 });
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
