@@ -26,7 +26,6 @@ export const webAccounts = {
     'web.accounts.error.terms': 'Acceptez les Conditions générales d’utilisation pour créer un compte.',
     'web.accounts.error.privacy': 'Acceptez la notice de protection des données pour créer un compte.',
     'web.accounts.error.birth_date': 'Saisissez une date de naissance passée (il y a moins de 120 ans).',
-    'web.accounts.error.postal_code': 'Un code postal français comporte 5 chiffres.',
     'web.accounts.error.session': 'Votre session a expiré. Connectez-vous pour continuer.',
 
     'web.accounts.password.show': 'Afficher le mot de passe',
@@ -234,7 +233,6 @@ export const webAccounts = {
     'web.accounts.error.terms': 'Accept the Terms of use to create an account.',
     'web.accounts.error.privacy': 'Accept the data-protection notice to create an account.',
     'web.accounts.error.birth_date': 'Enter a birth date in the past (less than 120 years ago).',
-    'web.accounts.error.postal_code': 'A French postal code has 5 digits.',
     'web.accounts.error.session': 'Your session has expired. Log in to continue.',
 
     'web.accounts.password.show': 'Show password',

@@ -83,8 +83,8 @@ export function AddressSection({ account }: { account: AccountView }) {
     void submission.submit(
       collect(
         missing('address-line', line, t('web.accounts.address.line')),
-        missing('address-postal-code', postalCode, t('web.accounts.address.postal_code'))
-          || (postalCode.trim() !== '' && !/^\d{5}$/.test(postalCode.trim()) && { id: 'address-postal-code', message: t('web.accounts.error.postal_code') }),
+        // The format is the server's to judge: 5 known digits for a French commune, a foreign city keeps its own.
+        missing('address-postal-code', postalCode, t('web.accounts.address.postal_code')),
         missing('address-city', city, t('web.accounts.address.city')),
       ),
       async () => {
@@ -106,7 +106,7 @@ export function AddressSection({ account }: { account: AccountView }) {
           autoComplete="address-line1" maxLength={200} required={anyGiven} error={submission.errorOf('address-line')} />
         <div className="field-pair">
           <TextField id="address-postal-code" label={t('web.accounts.address.postal_code')} value={postalCode} onValue={setPostalCode}
-            autoComplete="postal-code" inputMode="numeric" maxLength={5} required={anyGiven} className="postal-code-field"
+            autoComplete="postal-code" maxLength={40} required={anyGiven} className="postal-code-field"
             error={submission.errorOf('address-postal-code')} />
           <TextField id="address-city" label={t('web.accounts.address.city')} value={city} onValue={setCity}
             autoComplete="address-level2" maxLength={100} required={anyGiven} error={submission.errorOf('address-city')} />
