@@ -92,7 +92,14 @@ export function SignupPage({ query }: { query: URLSearchParams }) {
             { label: t('web.accounts.code.resend'), send: () => resendSignupCode(sent.id, undefined, lang) },
             { label: t('web.accounts.signup.code.call'), send: () => resendSignupCode(sent.id, 'voice', lang) },
           ]}
-          footer={<ChangePhone signupId={sent.id} onSent={setSent} />}
+          footer={(
+            <>
+              <ChangePhone signupId={sent.id} onSent={setSent} />
+              <p>
+                <button type="button" className="link-button" onClick={() => setSent(null)}>{t('web.accounts.signup.code.restart')}</button>
+              </p>
+            </>
+          )}
         />
       </div>
     );

@@ -89,6 +89,7 @@ export const webAccounts = {
     'web.accounts.signup.code.change': 'Changer de numéro',
     'web.accounts.signup.code.new_phone': 'Nouveau numéro de téléphone',
     'web.accounts.signup.code.send_new': 'Envoyer le code à ce numéro',
+    'web.accounts.signup.code.restart': 'Revenir au formulaire d’inscription',
     'web.accounts.cancel': 'Annuler',
 
     'web.accounts.forgot.title': 'Mot de passe oublié ?',
@@ -296,6 +297,7 @@ export const webAccounts = {
     'web.accounts.signup.code.change': 'Change number',
     'web.accounts.signup.code.new_phone': 'New phone number',
     'web.accounts.signup.code.send_new': 'Send the code to this number',
+    'web.accounts.signup.code.restart': 'Back to the sign-up form',
     'web.accounts.cancel': 'Cancel',
 
     'web.accounts.forgot.title': 'Forgot your password?',
