@@ -202,6 +202,26 @@ export async function pendingCode(
   return row ? codeSent(row.id, row.channel, row.destination, row.sent_at) : null;
 }
 
+/**
+ * Whose a live challenge is (not consumed, last code sent within `ttlMs`) and by which channel its last code went,
+ * or undefined; an id that is not a uuid is unknown without a query.
+ */
+export async function liveChallenge(
+  db: Db,
+  input: { id: string; purpose: CodePurpose; now: Date; ttlMs: number },
+): Promise<{ accountId: string | null; staffId: string | null; channel: CodeChannel } | undefined> {
+  if (!z.uuid().safeParse(input.id).success) return undefined;
+  const row = await db
+    .selectFrom('one_time_codes')
+    .select(['account_id', 'staff_id', 'channel'])
+    .where('id', '=', input.id)
+    .where('purpose', '=', input.purpose)
+    .where('consumed_at', 'is', null)
+    .where('sent_at', '>', new Date(input.now.getTime() - input.ttlMs))
+    .executeTakeFirst();
+  return row && { accountId: row.account_id, staffId: row.staff_id, channel: row.channel };
+}
+
 /** The live (unconsumed) code of a sign-up, or of the given id and account. */
 async function findLiveRow(
   db: Executor,

@@ -23,8 +23,16 @@ const signupBody = z.object({
   acceptTerms: z.boolean().optional(),
   acceptPrivacy: z.boolean().optional(),
 });
-const idParams = z.object({ id: z.string().max(100) });
-const verifyBody = z.object({ code: text(20, 'accounts.error.code_format'), rememberDevice: z.boolean().optional() });
+export const idParams = z.object({ id: z.string().max(100) });
+export const verifyBody = z.object({ code: text(20, 'accounts.error.code_format'), rememberDevice: z.boolean().optional() });
+/** The login's wire shapes, shared with the practitioner space's staff login (docs/api-practice.md). */
+export const loginBody = z.object({
+  email: text(320, 'accounts.error.email_invalid'),
+  password: text(1024, 'accounts.error.password_required'),
+  rememberDevice: z.boolean().optional(),
+});
+export const loginResendBody = z.object({ channel: z.enum(['email', 'sms']).optional() }).optional();
+export const codeRequiredBody = z.object({ status: z.literal('code_required'), challenge: codeSentSchema });
 const accountBody = z.object({ account: accountViewSchema });
 const signedInBody = z.object({ status: z.literal('signed_in'), account: accountViewSchema });
 const tags = ['accounts'];
@@ -79,12 +87,8 @@ export const authRoutes: FeatureRoutes = (app, context) => {
   api.post('/auth/login', {
     schema: {
       summary: 'Login (A4): signed in on a trusted device, else a code by email', tags,
-      body: z.object({
-        email: text(320, 'accounts.error.email_invalid'),
-        password: text(1024, 'accounts.error.password_required'),
-        rememberDevice: z.boolean().optional(),
-      }),
-      response: { 200: signedInBody, 202: z.object({ status: z.literal('code_required'), challenge: codeSentSchema }) },
+      body: loginBody,
+      response: { 200: signedInBody, 202: codeRequiredBody },
     },
   }, async (request, reply) => {
     const outcome = await logIn(context, request, reply, request.body, askerOf(request, context));
@@ -94,7 +98,7 @@ export const authRoutes: FeatureRoutes = (app, context) => {
   api.post('/auth/login/:id/resend', {
     schema: {
       summary: 'The login code again, by email or SMS', tags, params: idParams,
-      body: z.object({ channel: z.enum(['email', 'sms']).optional() }).optional(), response: { 200: codeSentSchema },
+      body: loginResendBody, response: { 200: codeSentSchema },
     },
   }, async (request) => resendLoginCode(context, request.params.id, request.body?.channel, askerOf(request, context)));
 

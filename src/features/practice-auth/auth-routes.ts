@@ -5,6 +5,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { FeatureRoutes, RouteContext } from '../../platform/http/app.ts';
 import { ensureCsrfToken } from '../../platform/http/csrf.ts';
 import { codeSentSchema } from '../accounts/codes.ts';
+import { codeRequiredBody, idParams, loginBody, loginResendBody, verifyBody } from '../accounts/routes.ts';
 import { recordSecurityEvent } from '../accounts/security-events.ts';
 import type { Asker } from '../accounts/signup.ts';
 import { acceptInvitation, checkInvitation } from './invitations.ts';
@@ -13,10 +14,9 @@ import { clearStaffSessionCookie, deleteStaffSession } from './staff-session-sto
 import { logInStaff, resendStaffCode, verifyStaffCode } from './staff-login.ts';
 import { readStaffView, staffViewSchema } from './staff-view.ts';
 
-type TextError = 'accounts.error.email_invalid' | 'accounts.error.password_required' | 'accounts.error.code_format' | 'practice_auth.error.token_required';
+type TextError = 'accounts.error.password_required' | 'practice_auth.error.token_required';
 const text = (max: number, error: TextError) => z.string({ error }).max(max, { error });
 
-const idParams = z.object({ id: z.string().max(100) });
 const tokenBody = { token: text(200, 'practice_auth.error.token_required') };
 const signedInBody = z.object({ status: z.literal('signed_in'), staff: staffViewSchema });
 const tags = ['practice: staff authentication'];
@@ -45,12 +45,7 @@ export const staffAuthRoutes: FeatureRoutes = (app, context) => {
   api.post('/practice/auth/login', {
     schema: {
       summary: 'Staff login: signed in on a trusted device, else a code (SMS to a mobile on file, else email)', tags,
-      body: z.object({
-        email: text(320, 'accounts.error.email_invalid'),
-        password: text(1024, 'accounts.error.password_required'),
-        rememberDevice: z.boolean().optional(),
-      }),
-      response: { 200: signedInBody, 202: z.object({ status: z.literal('code_required'), challenge: codeSentSchema }) },
+      body: loginBody, response: { 200: signedInBody, 202: codeRequiredBody },
     },
   }, async (request, reply) => {
     const outcome = await logInStaff(context, request, reply, request.body, askerOf(request, context));
@@ -60,15 +55,13 @@ export const staffAuthRoutes: FeatureRoutes = (app, context) => {
   api.post('/practice/auth/login/:id/resend', {
     schema: {
       summary: 'The staff login code again, by email or by phone', tags, params: idParams,
-      body: z.object({ channel: z.enum(['email', 'sms']).optional() }).optional(), response: { 200: codeSentSchema },
+      body: loginResendBody, response: { 200: codeSentSchema },
     },
   }, async (request) => resendStaffCode(context, request.params.id, request.body?.channel, askerOf(request, context)));
 
   api.post('/practice/auth/login/:id/verify', {
     schema: {
-      summary: 'The staff login code signs in', tags, params: idParams,
-      body: z.object({ code: text(20, 'accounts.error.code_format'), rememberDevice: z.boolean().optional() }),
-      response: { 200: signedInBody },
+      summary: 'The staff login code signs in', tags, params: idParams, body: verifyBody, response: { 200: signedInBody },
     },
   }, async (request, reply) => {
     const outcome = await verifyStaffCode(context, request, reply, { challengeId: request.params.id, ...request.body }, askerOf(request, context));

@@ -6,13 +6,13 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { CodeChannel } from '../../platform/db/schema.ts';
 import type { RouteContext } from '../../platform/http/app.ts';
-import { pendingCode, resendCode, sendCode, verifyCode, type CodeSent } from '../accounts/codes.ts';
+import { liveChallenge, pendingCode, resendCode, sendCode, verifyCode, type CodeSent } from '../accounts/codes.ts';
 import { normaliseEmail } from '../accounts/domain/people.ts';
 import { ChallengeNotFound, CodeExpired, WrongCode, WrongCredentials } from '../accounts/errors.ts';
+import type { LoginRequest } from '../accounts/login.ts';
 import { verifyAgainstDummy, verifyPassword } from '../accounts/passwords.ts';
 import { recordSecurityEvent } from '../accounts/security-events.ts';
 import { naturalChannel, type Asker } from '../accounts/signup.ts';
-import { isUuid } from '../accounts/tokens.ts';
 import { NoPhoneOnFile } from './errors.ts';
 import { limitStaffAttempt } from './rate-limits.ts';
 import {
@@ -43,17 +43,14 @@ export async function logInStaff(
   context: RouteContext,
   request: FastifyRequest,
   reply: FastifyReply,
-  input: { email: string; password: string; rememberDevice?: boolean },
+  input: LoginRequest,
   asker: Asker,
 ): Promise<StaffLoginOutcome> {
   const email = normaliseEmail(input.email);
-  await limitStaffAttempt(context.db, 'staffLoginPerIp', asker.ip, asker.now);
-  await limitStaffAttempt(context.db, 'staffLoginPerEmail', email, asker.now);
-  const staff = await context.db
-    .selectFrom('staff_accounts')
-    .select(['id', 'role', 'practitioner_id', 'email', 'phone', 'phone_kind', 'language', 'password_hash'])
-    .where('email', '=', email)
-    .executeTakeFirst();
+  for (const [limit, key] of [['staffLoginPerIp', asker.ip], ['staffLoginPerEmail', email]] as const) {
+    await limitStaffAttempt(context.db, limit, key, asker.now);
+  }
+  const staff = await findStaffByEmail(context, email);
   // A login whose invitation is not accepted yet has no password: it fails like an unknown email, in the same time.
   const passwordOk = staff?.password_hash ? await verifyPassword(staff.password_hash, input.password) : await verifyAgainstDummy(input.password);
   if (!staff || !passwordOk) {
@@ -119,6 +116,15 @@ export async function verifyStaffCode(
   return { status: 'signed_in', staff: await viewOf(context, staff) };
 }
 
+/** The staff login of a normalised email, with its password hash (null until its invitation is accepted). */
+function findStaffByEmail(context: RouteContext, email: string) {
+  return context.db
+    .selectFrom('staff_accounts')
+    .select(['id', 'role', 'practitioner_id', 'email', 'phone', 'phone_kind', 'language', 'password_hash'])
+    .where('email', '=', email)
+    .executeTakeFirst();
+}
+
 /** Where a code goes for the wanted channel: a phone channel needs a phone on file. */
 function codeRoute(staff: Pick<StaffContact, 'email' | 'phone' | 'phone_kind'>, wanted: CodeChannel): { channel: CodeChannel; destination: string } {
   if (wanted === 'email') return { channel: 'email', destination: staff.email };
@@ -128,16 +134,14 @@ function codeRoute(staff: Pick<StaffContact, 'email' | 'phone' | 'phone_kind'>, 
 
 /** The staff login a live (unconsumed, less than a day old) login challenge belongs to, with the challenge's channel. */
 async function challengeStaff(context: RouteContext, challengeId: string, now: Date): Promise<(StaffContact & { channel: CodeChannel }) | undefined> {
-  if (!isUuid(challengeId)) return undefined;
-  return context.db
-    .selectFrom('one_time_codes as c')
-    .innerJoin('staff_accounts as a', 'a.id', 'c.staff_id')
-    .select(['a.id', 'a.role', 'a.practitioner_id', 'a.email', 'a.phone', 'a.phone_kind', 'a.language', 'c.channel'])
-    .where('c.id', '=', challengeId)
-    .where('c.purpose', '=', PURPOSE)
-    .where('c.consumed_at', 'is', null)
-    .where('c.sent_at', '>', new Date(now.getTime() - CHALLENGE_TTL_MS))
+  const challenge = await liveChallenge(context.db, { id: challengeId, purpose: PURPOSE, now, ttlMs: CHALLENGE_TTL_MS });
+  if (!challenge?.staffId) return undefined;
+  const staff = await context.db
+    .selectFrom('staff_accounts')
+    .select(['id', 'role', 'practitioner_id', 'email', 'phone', 'phone_kind', 'language'])
+    .where('id', '=', challenge.staffId)
     .executeTakeFirst();
+  return staff && { ...staff, channel: challenge.channel };
 }
 
 /** A new session (the one the browser presented is deleted), the device trusted if asked, and the event. */
