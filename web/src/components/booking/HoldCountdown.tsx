@@ -33,10 +33,7 @@ export function HoldCountdown({ expiresAt, onExpired }: HoldCountdownProps) {
 
   return (
     <div className={left <= 60 ? 'hold-countdown is-urgent' : 'hold-countdown'}>
-      <p>
-        <span className="hold-countdown-icon" aria-hidden="true">⏱ </span>
-        {t('web.hold.countdown', { time: formatWait(left) })}
-      </p>
+      <p>{t('web.hold.countdown', { time: formatWait(left) })}</p>
       <p role="status" className="sr-only">{announced ? t(announced) : ''}</p>
     </div>
   );
