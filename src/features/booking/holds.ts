@@ -12,7 +12,7 @@ import { slotGroupFor } from './domain/capacity.ts';
 import { canConfirmHold, holdExpiresAt, holdState } from './domain/hold.ts';
 import { BookingTargetNotFound, HoldExpired, HoldNotFound, SlotTaken } from './errors.ts';
 import {
-  deleteExpiredHolds, deleteHold, findHold, findSessionGroup, insertHold, isMovableBy, reasonCapacity, releaseHoldsOf,
+  clearHoldsBeforeHolding, deleteHold, findHold, findSessionGroup, insertHold, isMovableBy, reasonCapacity,
   type HoldOwner, type HoldRow,
 } from './repository.ts';
 import { inPractitionerTransaction } from './transaction.ts';
@@ -41,13 +41,14 @@ export async function holdSlot(db: Db, request: HoldRequest, caller: HoldCaller,
   const issued = caller.accountId === null ? issueHoldToken() : null;
   const owner: HoldOwner = caller.accountId !== null ? { accountId: caller.accountId } : { tokenHash: issued!.hash };
   const hold = await inPractitionerTransaction(db, request.practitionerId, async (trx) => {
-    await deleteExpiredHolds(trx, now, request.practitionerId);
+    // The caller's previous hold is released before the check, so that choosing the same slot again keeps it; a
+    // refusal rolls the release back. One statement with the purge of expired holds (one round trip less).
+    const previous: HoldOwner | null = caller.accountId !== null ? { accountId: caller.accountId }
+      : caller.holdToken !== null ? { tokenHash: hashHoldToken(caller.holdToken) } : null;
+    await clearHoldsBeforeHolding(trx, now, request.practitionerId, previous);
     if (request.moving !== undefined && !(await isMovableBy(trx, request.moving, caller.accountId!, request.practitionerId, now))) {
       throw new BookingTargetNotFound('appointment_not_found');
     }
-    // Released before the check, so that choosing the same slot again keeps it; a refusal rolls the release back.
-    if (caller.accountId !== null) await releaseHoldsOf(trx, request.practitionerId, { accountId: caller.accountId });
-    else if (caller.holdToken !== null) await releaseHoldsOf(trx, request.practitionerId, { tokenHash: hashHoldToken(caller.holdToken) });
     const slot = await findFreeSlotAt(trx, request, request.start, now);
     if (!slot) throw new SlotTaken();
     const [start, end] = [new Date(slot.start), new Date(slot.end)];

@@ -55,11 +55,17 @@ export async function findHold(db: Db, holdId: string): Promise<HoldRow | null> 
   return row ? { ...row, holdExpiresAt: row.holdExpiresAt! } : null;
 }
 
-/** Releases the owner's holds with a practitioner: a patient holds at most one slot per practitioner (C2). */
-export async function releaseHoldsOf(db: Db, practitionerId: string, owner: HoldOwner): Promise<void> {
-  let query = db.deleteFrom('appointments').where('status', '=', 'held').where('practitioner_id', '=', practitionerId);
-  query = 'accountId' in owner ? query.where('account_id', '=', owner.accountId) : query.where('hold_token_hash', '=', owner.tokenHash);
-  await query.execute();
+/**
+ * What taking a hold clears first, in one statement: the agenda's expired holds and the caller's previous hold with
+ * that practitioner (C2); `owner` null (no session, no hold token yet): the expired ones only.
+ */
+export async function clearHoldsBeforeHolding(db: Db, now: Date, practitionerId: string, owner: HoldOwner | null): Promise<void> {
+  await db.deleteFrom('appointments').where('status', '=', 'held').where('practitioner_id', '=', practitionerId)
+    .where((eb) => eb.or([
+      eb('hold_expires_at', '<=', now),
+      ...(owner === null ? [] : ['accountId' in owner ? eb('account_id', '=', owner.accountId) : eb('hold_token_hash', '=', owner.tokenHash)]),
+    ]))
+    .execute();
 }
 
 /** Deletes one hold (« released »); true when there was one. */

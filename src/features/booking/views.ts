@@ -108,6 +108,8 @@ interface HoldDetailsRow {
   placeName: string | null; address: string; postalCode: string; city: string;
   reasonLabel: string; video: boolean; priceCents: number; instructions: string | null;
   referralRequired: boolean; minAgeYears: number | null; maxAgeYears: number | null;
+  /** Whether the practitioner offers a video reason online at all (else no earlier video slot to look for). */
+  offersVideo: boolean;
 }
 
 /** The hold as the confirmation page shows it, with an earlier video slot when there is one (C10). */
@@ -117,7 +119,8 @@ export async function loadHoldView(db: Db, hold: HoldRow, lang: Language, now: D
            pl.name as "placeName", pl.address, pl.postal_code as "postalCode", c.name as city,
            ${labelIn(lang, 'r', 'name')} as "reasonLabel", r.video, r.price_cents as "priceCents",
            coalesce(${labelIn(lang, 'r', 'instructions')}, r.instructions_fr) as instructions,
-           r.referral_required as "referralRequired", r.min_age_years as "minAgeYears", r.max_age_years as "maxAgeYears"
+           r.referral_required as "referralRequired", r.min_age_years as "minAgeYears", r.max_age_years as "maxAgeYears",
+           exists (select 1 from visit_reasons v where v.practitioner_id = p.id and v.video and v.online_bookable) as "offersVideo"
       from practitioners p
       join specialties s on s.code = p.specialty_code
       join places pl on pl.id = ${hold.placeId}
@@ -137,7 +140,7 @@ export async function loadHoldView(db: Db, hold: HoldRow, lang: Language, now: D
       instructions: details.instructions, referralRequired: details.referralRequired,
       minAgeYears: details.minAgeYears, maxAgeYears: details.maxAgeYears,
     },
-    earlierVideo: details.video ? null : await findEarlierVideoSlot(db, hold, now),
+    earlierVideo: details.video || !details.offersVideo ? null : await findEarlierVideoSlot(db, hold, now),
     moving,
   };
 }
