@@ -21,6 +21,8 @@ export interface PracticeWorld extends BookingWorld {
   agenda: AgendaFixture;
   /** Its own staff login, signed in at the clock's time. */
   doctor: StaffCaller;
+  /** A new session of the doctor at the current clock (staff sessions end after 2 idle hours). */
+  reconnectDoctor: () => Promise<StaffCaller>;
   /** Another practitioner with its agenda and its signed-in login. */
   newPractice: (options?: AgendaOptions) => Promise<{ agenda: AgendaFixture; staff: StaffCaller }>;
   /** A secretary granted these rights on `practitionerId`, signed in. */
@@ -36,11 +38,14 @@ export async function practiceWorld(options: { maxConnections?: number } = {}): 
     return { headers: (await signInStaff(world.app, world.t.db, staff, { now: world.clock.now() })).headers };
   };
   const agenda = await insertAgenda(world.t.db);
-  const doctor = await signInDoctor(agenda.practitionerId);
+  const doctorLogin = await createTestStaff(world.t.db, { role: 'practitioner', practitionerId: agenda.practitionerId });
+  const sessionOf = async () => ({ headers: (await signInStaff(world.app, world.t.db, doctorLogin, { now: world.clock.now() })).headers });
+  const doctor = await sessionOf();
   return {
     ...world,
     agenda,
     doctor,
+    reconnectDoctor: sessionOf,
     newPractice: async (agendaOptions = {}) => {
       const other = await insertAgenda(world.t.db, agendaOptions);
       return { agenda: other, staff: await signInDoctor(other.practitionerId) };
