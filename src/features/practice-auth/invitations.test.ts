@@ -70,6 +70,15 @@ describe('practice space: invitation links set a login’s password', () => {
     assert.equal((await accept('abc')).statusCode, 410);
   });
 
+  it('limits invitation attempts to 20 per 15 minutes from one address', async () => {
+    const browser = await w.browser('203.0.113.77');
+    const statuses = new Set<number>();
+    for (let i = 0; i < 20; i++) statuses.add((await browser.post('/api/practice/invitations/accept', { token: 'y'.repeat(43), password: 'Cabinet-Loire-2026!' })).statusCode);
+    assert.deepEqual([...statuses], [410]);
+    const invited = await invitePractitioner();
+    assert.equal((await browser.post('/api/practice/invitations/accept', { token: invited.token, password: 'Cabinet-Loire-2026!' })).statusCode, 429);
+  });
+
   it('ends every session and trusted device when a new link resets an active login’s password', async () => {
     const staff = await createTestStaff(w.t.db, { role: 'secretary' });
     const session = await signInStaff(w.app, w.t.db, staff, { now: w.clock.now() });

@@ -55,6 +55,20 @@ describe('practice space: staff login with a code on every new device', () => {
     assert.equal(res.statusCode, 200);
   });
 
+  it('re-offers the same challenge to a second login within 2 minutes, sending one code', async () => {
+    freshDay();
+    const browser = await w.browser();
+    const sentBefore = w.delivery.to(doctor.email).length;
+    const first = (await logIn(browser, doctor)).json().challenge;
+    w.clock.advanceMinutes(1);
+    const second = (await logIn(browser, doctor)).json().challenge;
+    assert.equal(second.id, first.id);
+    assert.equal(w.delivery.to(doctor.email).length, sentBefore + 1);
+    const sent = await w.t.db.selectFrom('security_events').select('details').where('staff_id', '=', doctor.staffId)
+      .where('event', '=', 'code_sent').where('at', '>=', new Date(w.clock.now().getTime() - 60_000)).execute();
+    assert.deepEqual(sent.map((e) => e.details), [{ purpose: 'staff_login', channel: 'email' }]);
+  });
+
   it('refuses a code by SMS for a login without a phone', async () => {
     freshDay();
     const browser = await w.browser();
