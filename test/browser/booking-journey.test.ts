@@ -130,6 +130,7 @@ describe('booking journey in a browser (C1–C10, D1–D4, A8)', { skip: !exists
     await page.waitForFunction(() => document.activeElement?.classList.contains('error-summary'), null, { timeout: 3_000 })
       .catch(() => assert.fail('the focus moves to the error summary'));
     await assertAccessible(page, 'the confirmation page with errors');
+    await page.screenshot({ path: path.join(artifacts, 'booking-journey-confirm-form.png'), fullPage: true });
 
     await page.locator('#new-relative-first-name').fill('Léa');
     await page.locator('#new-relative-last-name').fill('Testeur');
