@@ -54,7 +54,8 @@ export interface Replacement extends Period { firstName: string; lastName: strin
 
 export interface OutsideHours {
   id: string; start: string; end: string; placeId: string; reason: { id: string; label: string };
-  patient: { name: string }; why: 'closed' | 'absence' | 'holiday';
+  /** Null for an appointment without a patient (imported from practice software). */
+  patient: { name: string } | null; why: 'closed' | 'absence' | 'holiday';
 }
 
 export type AgendaStatus = 'booked' | 'no_show' | 'done' | 'cancelled';

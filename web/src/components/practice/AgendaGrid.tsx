@@ -29,7 +29,8 @@ export function AgendaGrid({ agenda, view, caption, places, canBook }: AgendaGri
   return (
     <div className="agenda-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
       <table className={`agenda-table is-${view}`}>
-        <caption id={captionId}>{caption}</caption>
+        {/* The range is shown above the table; the caption names the table for screen readers. */}
+        <caption id={captionId} className="sr-only">{caption}</caption>
         <thead>
           <tr>
             <th scope="col" className="agenda-hour-head"><span className="sr-only">{t('web.practice.agenda.hour')}</span></th>

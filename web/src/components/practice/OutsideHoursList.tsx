@@ -21,7 +21,7 @@ export function OutsideHoursList({ appointments, places }: { appointments: reado
         {appointments.map((appointment) => (
           <li key={appointment.id}>
             <Link to={`/pro/rendez-vous/${encodeURIComponent(appointment.id)}`}>
-              {appointmentWhen(appointment.start, t, locale)} – {appointment.patient.name} – {appointment.reason.label}
+              {appointmentWhen(appointment.start, t, locale)} – {appointment.patient?.name ?? t('web.practice.agenda.no_patient')} – {appointment.reason.label}
             </Link>
             <span className="muted">
               {' '}({t(`web.practice.outside.why.${appointment.why}`)}{places.length > 1 ? ` · ${placeName(appointment.placeId)}` : ''})
