@@ -11,6 +11,7 @@ import { channelProviders, createDelivery, devMailboxEnabled } from './platform/
 import { prepareData } from './startup.ts';
 import { startJobs } from './platform/jobs/jobs.ts';
 import { featureJobs } from './features/jobs.ts';
+import { senderAddress, startNotificationWorker } from './features/notifications/index.ts';
 
 const config = loadConfig();
 const started = Date.now();
@@ -72,6 +73,19 @@ const jobs = await startJobs({
   console.error(`Créneau: WARNING the timers could not start (${error.message}); running without them.`);
   return { stop: async () => undefined };
 });
+// The notifications worker sends what booking changes wrote to the outbox (its own pooled SMTP connections).
+const notificationDelivery = createDelivery(config, database.db, now, { smtpConnections: 4 });
+const notifications = await startNotificationWorker({
+  db: database.db,
+  delivery: notificationDelivery,
+  publicUrl: url,
+  senderEmail: senderAddress(config.mailFrom),
+  now,
+  onError: (message) => console.error(`Créneau: ${message}`),
+}).catch((error: Error) => {
+  console.error(`Créneau: WARNING the notifications worker could not start (${error.message}); messages wait in the outbox.`);
+  return { stop: async () => undefined };
+});
 console.log(`Créneau is ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${url}`);
 console.log(`API documentation: ${url}api/docs`);
 const providers = channelProviders(config);
@@ -82,6 +96,8 @@ if (Object.values(providers).includes('none')) {
 }
 
 const shutdown = async () => {
+  await notifications.stop();
+  notificationDelivery.close();
   await jobs.stop();
   await app.close();
   await database.shutdown();

@@ -1,5 +1,6 @@
 /** Reads the development mailbox (table dev_mailbox, filled by src/platform/delivery/dev-mailbox.ts). */
 import type { Db } from '../../platform/db/database.ts';
+import type { MailboxAttachment } from '../../platform/db/schema.ts';
 import type { DeliveryChannel } from '../../platform/delivery/delivery.ts';
 
 export interface MailboxMessage {
@@ -10,6 +11,8 @@ export interface MailboxMessage {
   subject: string | null;
   text: string;
   html: string | null;
+  /** Attached files (an email's .ics invitation), served at /dev/mailbox/:id/attachments/:index. */
+  attachments: Array<{ filename: string; contentType: string }>;
   sentAt: string;
 }
 
@@ -29,6 +32,7 @@ export async function listMailboxMessages(db: Db, recipient?: string): Promise<M
     subject: row.subject,
     text: row.text,
     html: row.html,
+    attachments: (row.attachments ?? []).map(({ filename, contentType }) => ({ filename, contentType })),
     sentAt: row.sent_at.toISOString(),
   }));
 }
@@ -37,4 +41,10 @@ export async function listMailboxMessages(db: Db, recipient?: string): Promise<M
 export async function findEmailHtml(db: Db, id: string): Promise<string | undefined> {
   const row = await db.selectFrom('dev_mailbox').select('html').where('id', '=', id).where('channel', '=', 'email').executeTakeFirst();
   return row?.html ?? undefined;
+}
+
+/** One attachment of one email, or undefined. */
+export async function findAttachment(db: Db, id: string, index: number): Promise<MailboxAttachment | undefined> {
+  const row = await db.selectFrom('dev_mailbox').select('attachments').where('id', '=', id).where('channel', '=', 'email').executeTakeFirst();
+  return row?.attachments?.[index];
 }

@@ -1,6 +1,7 @@
 /**
- * The development mailbox pages (outside /api): GET /dev/mailbox (HTML), /dev/mailbox/messages?to= (JSON),
- * /dev/mailbox/:id/html (an email's HTML, sandboxed). 404 in production or when every channel has a provider.
+ * The development mailbox pages (outside /api): GET /dev/mailbox (HTML: sent messages, and the notifications still
+ * to go with their send time), /dev/mailbox/messages?to= (JSON), /dev/mailbox/:id/html (an email's HTML, sandboxed),
+ * /dev/mailbox/:id/attachments/:index (an attached file). 404 in production or when every channel has a provider.
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
@@ -11,7 +12,8 @@ import { NotFound } from '../../platform/errors.ts';
 import type { Config } from '../../platform/config/config.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { devMailboxEnabled } from '../../platform/delivery/create-delivery.ts';
-import { findEmailHtml, listMailboxMessages } from './mailbox-repository.ts';
+import { listFailedNotifications, listScheduledNotifications } from '../notifications/index.ts';
+import { findAttachment, findEmailHtml, listMailboxMessages } from './mailbox-repository.ts';
 import { mailboxStylesheetPath, renderMailboxPage } from './mailbox-page.ts';
 
 /** An email's own HTML may style itself and show inline images, nothing else: no script, no request, no form. */
@@ -34,8 +36,10 @@ function mailboxRoutes(app: FastifyInstance, db: Db): void {
   const routes = app.withTypeProvider<ZodTypeProvider>();
 
   routes.get('/dev/mailbox', { schema: { hide: true } }, async (_request, reply) => {
-    const messages = await listMailboxMessages(db);
-    return reply.header('cache-control', 'no-store').type('text/html; charset=utf-8').send(renderMailboxPage(messages));
+    const [messages, scheduled, failed] = await Promise.all([
+      listMailboxMessages(db), listScheduledNotifications(db), listFailedNotifications(db),
+    ]);
+    return reply.header('cache-control', 'no-store').type('text/html; charset=utf-8').send(renderMailboxPage(messages, { scheduled, failed }));
   });
 
   routes.get(mailboxStylesheetPath, { schema: { hide: true } }, async (_request, reply) =>
@@ -59,6 +63,21 @@ function mailboxRoutes(app: FastifyInstance, db: Db): void {
       .header('cache-control', 'no-store')
       .type('text/html; charset=utf-8')
       .send(html);
+  });
+
+  routes.get('/dev/mailbox/:id/attachments/:index', {
+    schema: {
+      hide: true,
+      params: z.object({ id: z.string().regex(/^\d{1,18}$/, 'error.field_invalid'), index: z.coerce.number().int().min(0).max(20) }),
+    },
+  }, async (request, reply) => {
+    const file = await findAttachment(db, request.params.id, request.params.index);
+    if (file === undefined) throw new NotFound();
+    return reply
+      .header('content-disposition', `attachment; filename="${file.filename.replace(/[^\w.-]/g, '_')}"`)
+      .header('cache-control', 'no-store')
+      .type(file.contentType)
+      .send(file.content);
   });
 }
 

@@ -89,6 +89,11 @@ function render(intent: ClaimedIntent, data: NotificationData, language: Languag
   };
 }
 
+/** The address of a From header: `Créneau <rdv@creneau.fr>` → `rdv@creneau.fr`. */
+export function senderAddress(mailFrom: string): string {
+  return (/<([^<>\s]+@[^<>\s]+)>/.exec(mailFrom)?.[1] ?? mailFrom).trim();
+}
+
 /** `<hash of the idempotency key@sender's domain>`: stable for one message, reveals nothing of it. */
 export function messageIdOf(idempotencyKey: string, senderEmail: string): string {
   const domain = senderEmail.split('@')[1] || 'creneau.localhost';

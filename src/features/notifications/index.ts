@@ -5,6 +5,7 @@
 export { enqueueAppointmentNotification, type AppointmentEvent, type AppointmentNotification } from './enqueue.ts';
 export { startNotificationWorker, type NotificationWorker, type NotificationWorkerOptions } from './worker.ts';
 export { defaultRetryPolicy, type RetryPolicy } from './retry-policy.ts';
+export { senderAddress } from './compose.ts';
 export {
   listFailedNotifications, listScheduledNotifications, retryFailedNotifications, type OutboxEntry,
 } from './operators.ts';
