@@ -58,6 +58,18 @@ describe('practice space: demo logins', () => {
     assert.deepEqual(res.json().staff.practitioners.map((p: { rights: string[] }) => p.rights), [['view', 'book', 'manage_patients'], ['view', 'book', 'manage_patients']]);
   });
 
+  it('completes the three from other towns when the busiest town has fewer', async () => {
+    await w.t.db.deleteFrom('staff_accounts').execute();
+    const nantes = await w.t.db.selectFrom('places').select('practitioner_id').where('commune_code', '=', '44109').orderBy('practitioner_id').execute();
+    await w.t.db.deleteFrom('practitioners').where('id', 'in', nantes.slice(1).map((p) => p.practitioner_id)).execute();
+    await insertAgenda(w.t.db, { commune: STRASBOURG });
+    const logins = await ensureDemoStaff(w.t.db, w.clock.now());
+    assert.equal(logins.filter((l) => l.role === 'practitioner').length, 3);
+    const towns = await w.t.db.selectFrom('staff_accounts as s').innerJoin('places as p', 'p.practitioner_id', 's.practitioner_id')
+      .select('p.commune_code').where('s.email', 'in', ['praticien1@demo.creneau.fr', 'praticien2@demo.creneau.fr']).execute();
+    assert.deepEqual(towns.map((t) => t.commune_code), [STRASBOURG, STRASBOURG], 'the secretary’s two share the busiest town');
+  });
+
   it('creates nothing without practitioners', async () => {
     await w.t.db.deleteFrom('staff_accounts').execute();
     await w.t.db.deleteFrom('practitioners').execute();

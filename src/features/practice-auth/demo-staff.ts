@@ -1,10 +1,12 @@
 /**
  * Ready-made logins of the practitioner space for the demo dataset (never in production: startup.ts decides): three
- * practitioners of the town with the most demo practitioners, and one secretary granted on the first two. Idempotent:
- * existing demo logins are kept, missing ones (first start, or after `npm run seed -- --reset`) are created.
+ * practitioners, of the town with the most demo practitioners when it has three, and one secretary granted on the first
+ * two. Idempotent: existing demo logins are kept, missing ones (first start, or after `npm run seed -- --reset`) are created.
  */
 import type { Config } from '../../platform/config/config.ts';
+import type { ExpressionBuilder } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
+import type { Database } from '../../platform/db/schema.ts';
 import { hashPassword } from '../accounts/passwords.ts';
 import { practitionerDisplayName } from '../practitioners/index.ts';
 
@@ -54,7 +56,7 @@ async function ensureDemoPractitionerLogin(db: Db, rank: number, taken: string[]
   return candidate.id;
 }
 
-/** The lowest-id practitioner with online booking and no login, in the town where the demo has the most practitioners. */
+/** The lowest-id practitioner with online booking and no login, preferably in the town where the demo has the most practitioners. */
 async function nextCandidate(db: Db, taken: string[]) {
   const town = await db.selectFrom('places').select('commune_code')
     .groupBy('commune_code')
@@ -63,13 +65,15 @@ async function nextCandidate(db: Db, taken: string[]) {
     .limit(1)
     .executeTakeFirst();
   if (!town) return undefined;
+  const practisesInTown = (eb: ExpressionBuilder<Database & { p: Database['practitioners'] }, 'p'>) =>
+    eb.exists(eb.selectFrom('places as l').select('l.id').whereRef('l.practitioner_id', '=', 'p.id').where('l.commune_code', '=', town.commune_code));
   let query = db.selectFrom('practitioners as p')
     .select(['p.id', 'p.first_name', 'p.last_name'])
     .where('p.online_booking', '=', true)
-    .where((eb) => eb.exists(eb.selectFrom('places as l').select('l.id').whereRef('l.practitioner_id', '=', 'p.id').where('l.commune_code', '=', town.commune_code)))
     .where((eb) => eb.not(eb.exists(eb.selectFrom('staff_accounts as s').select('s.id').whereRef('s.practitioner_id', '=', 'p.id'))));
   if (taken.length) query = query.where('p.id', 'not in', taken);
-  return query.orderBy('p.id').limit(1).executeTakeFirst();
+  // A small dataset may have fewer than three in that town: the lowest ids elsewhere complete the set.
+  return query.orderBy((eb) => eb.case().when(practisesInTown(eb)).then(0).else(1).end()).orderBy('p.id').limit(1).executeTakeFirst();
 }
 
 /** The secretary, granted to book and manage patients (not settings) for the given practitioners. */
