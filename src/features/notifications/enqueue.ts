@@ -9,7 +9,7 @@ import type { NotificationKind } from '../../platform/db/schema.ts';
 import { calendarUid } from './domain/ics.ts';
 import { planReminders } from './domain/schedule.ts';
 import {
-  dropPendingIntents, findCalendarIdentity, findPredecessors, insertIntents, saveCalendarIdentity,
+  dropPendingIntents, ensureCalendarIdentity, findCalendarIdentity, findPredecessors, insertIntents, saveCalendarIdentity,
   type CalendarIdentity, type NewIntent,
 } from './outbox.ts';
 import { emailRecipients, loadNotificationSubject, type NotificationSubject } from './subjects.ts';
@@ -57,16 +57,9 @@ export function planIntents(subject: NotificationSubject, event: AppointmentEven
  * at 0; a move keeps the moved appointment's UID with the next sequence (a new row, or the same row moved in place).
  */
 async function advanceCalendar(trx: Db, appointmentId: string, event: AppointmentEvent): Promise<CalendarIdentity> {
+  if (event !== 'moved') return ensureCalendarIdentity(trx, appointmentId, { uid: calendarUid(appointmentId), sequence: 0 });
   const own = await findCalendarIdentity(trx, appointmentId);
-  let next: CalendarIdentity;
-  if (event !== 'moved') {
-    if (own) return own;
-    next = { uid: calendarUid(appointmentId), sequence: 0 };
-  } else if (own) {
-    next = { uid: own.uid, sequence: own.sequence + 1 };
-  } else {
-    next = await successorOf(trx, appointmentId);
-  }
+  const next = own ? { uid: own.uid, sequence: own.sequence + 1 } : await successorOf(trx, appointmentId);
   await saveCalendarIdentity(trx, appointmentId, next);
   return next;
 }

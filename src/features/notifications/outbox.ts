@@ -76,6 +76,16 @@ export async function findCalendarIdentity(trx: Db, appointmentId: string): Prom
   return trx.selectFrom('appointment_calendar').select(['uid', 'sequence']).where('appointment_id', '=', appointmentId).executeTakeFirst();
 }
 
+/** The appointment's calendar identity, written as `initial` when it has none yet (one statement in the usual case). */
+export async function ensureCalendarIdentity(trx: Db, appointmentId: string, initial: CalendarIdentity): Promise<CalendarIdentity> {
+  const inserted = await trx.insertInto('appointment_calendar')
+    .values({ appointment_id: appointmentId, uid: initial.uid, sequence: initial.sequence })
+    .onConflict((oc) => oc.column('appointment_id').doNothing())
+    .returning(['uid', 'sequence'])
+    .executeTakeFirst();
+  return inserted ?? (await findCalendarIdentity(trx, appointmentId))!;
+}
+
 /** Writes (or overwrites) an appointment's calendar identity. */
 export async function saveCalendarIdentity(trx: Db, appointmentId: string, identity: CalendarIdentity): Promise<void> {
   await trx.insertInto('appointment_calendar')
