@@ -343,6 +343,7 @@ describe('practitioner journey in a browser (J1–J4, D5, C5)', { skip: !existsS
     await dialog.getByRole('button', { name: 'Déclarer l’absence' }).click();
     await doctor.getByText('Absence déclarée : 3 rendez-vous manqués avec vous. Ce patient ne peut plus prendre rendez-vous en ligne avec vous.').waitFor();
     await focusIsOn(doctor, '#appointment-when', 'the focus returns to the appointment');
+    await patientSection.getByText(/refusée après 3 rendez-vous manqués/).waitFor();
     assert.equal(await doctor.locator('.status-badge').textContent(), 'Patient absent');
     await assertAccessible(doctor, 'the appointment after the no-show');
   });
@@ -358,7 +359,7 @@ describe('practitioner journey in a browser (J1–J4, D5, C5)', { skip: !existsS
     await assertAccessible(patient, 'the refusal after three no-shows');
   });
 
-  it('fits a 375-px phone: the day view and the appointment page without sideways scrolling', async () => {
+  it('fits a 375-px phone: the day view without sideways scrolling', async () => {
     await doctor.setViewportSize({ width: 375, height: 800 });
     await doctor.goto(`${base}/pro?vue=jour&date=${bookingDate}`);
     await doctor.locator('.agenda-table.is-day').waitFor();

@@ -12,6 +12,9 @@ import { SectionStatus } from '../account/SectionStatus.tsx';
 import { formatLongDate } from './parisTime.ts';
 import { usePracticeSubmission } from './usePractice.ts';
 
+/** The third declared no-show blocks online booking with this practitioner (D5); the server applies it, this only explains. */
+const noShowsBeforeBlock = 3;
+
 interface PatientPanelProps {
   practitionerId: string;
   patient: PatientCard;
@@ -58,7 +61,9 @@ export function PatientPanel({ practitionerId, patient, canManage, onChanged }: 
           </div>
         ) : null}
         <div><dt>{t('web.practice.patient.no_shows')}</dt><dd>{patient.noShows}</dd></div>
-        <div><dt>{t('web.practice.patient.online_booking')}</dt><dd>{t(patient.blocked ? 'web.practice.patient.blocked' : 'web.practice.patient.allowed')}</dd></div>
+        <div><dt>{t('web.practice.patient.online_booking')}</dt><dd>
+          {t(patient.blocked ? 'web.practice.patient.blocked' : patient.noShows >= noShowsBeforeBlock ? 'web.practice.patient.blocked_no_shows' : 'web.practice.patient.allowed')}
+        </dd></div>
         <div><dt>{t('web.practice.patient.notifications')}</dt><dd>{t(patient.notificationsOff ? 'web.practice.patient.notifications_off' : 'web.practice.patient.notifications_on')}</dd></div>
       </dl>
       {canManage ? (

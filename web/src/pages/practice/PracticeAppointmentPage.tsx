@@ -45,7 +45,12 @@ function AppointmentDetails({ acting, id }: { acting: ActingFor; id: string }) {
   const notFound = loaded.state === 'error' && loaded.error instanceof ApiError && loaded.error.status === 404;
 
   useEffect(() => {
-    if (done) statusRef.current?.focus();
+    if (!done) return;
+    // The notice that led here (« Rendez-vous déplacé… ») is superseded by what was just done.
+    session.announce(null);
+    statusRef.current?.focus();
+    // Only a new result moves the focus.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [done]);
 
   if (!detail) {
