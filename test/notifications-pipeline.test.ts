@@ -6,6 +6,7 @@
 import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import PostalMime from 'postal-mime';
+import { sql } from 'kysely';
 import type { AgendaFixture } from '../src/features/availability/agenda-fixtures.ts';
 import { loadConfig } from '../src/platform/config/config.ts';
 import { createDelivery } from '../src/platform/delivery/create-delivery.ts';
@@ -14,6 +15,7 @@ import {
   listFailedNotifications, retryFailedNotifications, startNotificationWorker, type NotificationWorker, type RetryPolicy,
 } from '../src/features/notifications/index.ts';
 import { messageIdOf } from '../src/features/notifications/compose.ts';
+import { WORKER_LOCK_SPACE } from '../src/features/notifications/claims.ts';
 import { agenda, book, hold, MONDAY_8AM, openWorld, patient, relative, type World } from './booking-manage-fixtures.ts';
 
 const FAR = '2026-03-16T08:00:00.000Z';
@@ -155,6 +157,22 @@ describe('notifications: from the booking to the SMTP server', () => {
     const row = await world.t.db.selectFrom('notification_intents').select(['state', 'attempts'])
       .where('appointment_id', '=', id).where('kind', '=', 'confirmation').executeTakeFirstOrThrow();
     assert.deepEqual(row, { state: 'failed', attempts: 3 });
+  });
+
+  it('goes on after its lock connection is cut (database restart): takes the lock again, then sends', async () => {
+    const running = await startWorker();
+    const lockHolder = () => sql<{ pid: number }>`
+      select pid from pg_locks where locktype = 'advisory' and classid = ${WORKER_LOCK_SPACE}::int::oid
+         and objid = ${running.key}::int::oid and objsubid = 2 and granted`.execute(world.t.db);
+    const [holder] = (await lockHolder()).rows;
+    assert.ok(holder);
+    await sql`select pg_terminate_backend(${holder.pid})`.execute(world.t.db);
+    const camille = await patient(world, { phone: nextMobile() });
+    const id = await book(world, camille, dr, NEAR);
+    await settled(id);
+    assert.equal((await mailTo(camille.account.email)).length, 1);
+    const [again] = (await lockHolder()).rows;
+    assert.ok(again && again.pid !== holder.pid, 'the lock is held again, on a new connection');
   });
 
   describe('reminders read the appointment again when they fire', () => {

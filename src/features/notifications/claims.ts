@@ -5,6 +5,7 @@
  * PostgreSQL releases the lock at once, and the next claim by anyone takes its intents back — no lease to wait for.
  * A lease on the database clock stays as the fallback for a worker alive but stuck.
  */
+import { randomInt } from 'node:crypto';
 import { sql } from 'kysely';
 import type pg from 'pg';
 import type { Db } from '../../platform/db/database.ts';
@@ -29,10 +30,51 @@ export interface ClaimedIntent {
   createdAt: Date;
 }
 
-/** Takes the worker's liveness lock on its dedicated connection; false when the key is already someone's. */
-export async function takeWorkerLock(client: pg.PoolClient | pg.Client, workerKey: number): Promise<boolean> {
-  const { rows } = await client.query<{ taken: boolean }>('select pg_try_advisory_lock($1, $2) as taken', [WORKER_LOCK_SPACE, workerKey]);
-  return rows[0]?.taken === true;
+/**
+ * A worker's liveness lock, held on a connection of its own for the worker's life. If that connection dies (database
+ * restart), the worker's claims stop counting: it must take the lock again (`ensureHeld`) before claiming more.
+ */
+export class LivenessLock {
+  private client: pg.PoolClient | undefined;
+
+  private constructor(private readonly pool: pg.Pool, readonly key: number) {}
+
+  /** A lock on a fresh random key. */
+  static async take(pool: pg.Pool): Promise<LivenessLock> {
+    for (;;) {
+      const lock = new LivenessLock(pool, randomInt(1, 2 ** 31 - 1));
+      if (await lock.ensureHeld()) return lock;
+    }
+  }
+
+  /** True when the lock is held, taking it again on a new connection if the previous one died. */
+  async ensureHeld(): Promise<boolean> {
+    if (this.client) return true;
+    const client = await this.pool.connect();
+    // A checked-out client whose connection dies emits 'error': without a listener it would crash the process.
+    client.on('error', () => this.lose(client));
+    try {
+      const { rows } = await client.query<{ taken: boolean }>('select pg_try_advisory_lock($1, $2) as taken', [WORKER_LOCK_SPACE, this.key]);
+      if (rows[0]?.taken !== true) throw new Error('worker key taken');
+      this.client = client;
+      return true;
+    } catch {
+      client.release(true);
+      return false;
+    }
+  }
+
+  /** Closing the connection releases the lock with it. */
+  release(): void {
+    this.client?.release(true);
+    this.client = undefined;
+  }
+
+  private lose(client: pg.PoolClient): void {
+    if (this.client !== client) return;
+    this.client = undefined;
+    client.release(true);
+  }
 }
 
 /**

@@ -6,11 +6,9 @@
  * A plain polling loop on the outbox rather than pg-boss jobs: the table is already the queue (one row per message,
  * written in the booking transaction), and a dead worker's claims come back at once (its advisory lock is gone).
  */
-import { randomInt } from 'node:crypto';
-import type pg from 'pg';
 import { poolOf, type Db } from '../../platform/db/database.ts';
 import { DeliveryUnavailable, type Delivery } from '../../platform/delivery/delivery.ts';
-import { claimDueIntents, markDropped, markFailed, markRetry, markSent, takeWorkerLock, type ClaimedIntent } from './claims.ts';
+import { claimDueIntents, LivenessLock, markDropped, markFailed, markRetry, markSent, type ClaimedIntent } from './claims.ts';
 import { composeBatch, type Outgoing } from './compose.ts';
 import { judgeFiring } from './firing-rules.ts';
 import { defaultRetryPolicy, judgeFailure, type RetryPolicy } from './retry-policy.ts';
@@ -46,29 +44,17 @@ export interface NotificationWorker {
 
 /** Starts a worker on its own dedicated connection (its liveness lock) and the pool of `db` for the work. */
 export async function startNotificationWorker(options: NotificationWorkerOptions): Promise<NotificationWorker> {
-  const lockClient = await poolOf(options.db).connect();
-  let key = 0;
-  try {
-    do key = randomInt(1, 2 ** 31 - 1); while (!(await takeWorkerLock(lockClient, key)));
-  } catch (error) {
-    lockClient.release(true);
-    throw error;
-  }
-  const loop = new WorkerLoop(options, key);
+  const lock = await LivenessLock.take(poolOf(options.db));
+  const loop = new WorkerLoop(options, lock);
   const running = loop.run();
   return {
-    key,
+    key: lock.key,
     stop: async () => {
       loop.stop();
       await running;
-      await releaseLock(lockClient);
+      lock.release();
     },
   };
-}
-
-/** Closing the dedicated connection releases the advisory lock with it. */
-async function releaseLock(client: pg.PoolClient): Promise<void> {
-  client.release(true);
 }
 
 class WorkerLoop {
@@ -82,7 +68,7 @@ class WorkerLoop {
   private stopping = false;
   private wake: (() => void) | undefined;
 
-  constructor(private readonly options: NotificationWorkerOptions, private readonly key: number) {
+  constructor(private readonly options: NotificationWorkerOptions, private readonly lock: LivenessLock) {
     this.now = options.now ?? (() => new Date());
     this.concurrency = Math.max(1, options.concurrency ?? 16);
     this.pollMs = options.pollMs ?? 500;
@@ -115,7 +101,9 @@ class WorkerLoop {
 
   private async claim(limit: number): Promise<ClaimedIntent[]> {
     try {
-      return await claimDueIntents(this.options.db, { workerKey: this.key, limit, now: this.now(), leaseSeconds: this.leaseSeconds });
+      // Without the lock our claims would not count: another worker could take the same intents.
+      if (!(await this.lock.ensureHeld())) return [];
+      return await claimDueIntents(this.options.db, { workerKey: this.lock.key, limit, now: this.now(), leaseSeconds: this.leaseSeconds });
     } catch (error) {
       this.report(`notifications: claiming failed (${errorCode(error)})`);
       return [];
