@@ -46,6 +46,8 @@ export async function startSmtpStub(options: { user?: { name: string; password: 
       });
     },
   });
+  // A client that vanishes (a sender killed with its connections open) resets them: not the server's failure.
+  server.on('error', () => undefined);
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const port = (server.server.address() as AddressInfo).port;
   return { received, port, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
