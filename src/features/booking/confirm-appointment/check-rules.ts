@@ -13,7 +13,7 @@ import { BookingRefused, BookingTargetNotFound, CancelTooLate, EightDayRuleConfl
 import type { HoldRow } from '../repository.ts';
 import { loadAppointmentViews } from '../views.ts';
 import {
-  countNoShows, findNearbyBookings, findPatientFiles, findReasonRules, practitionerExists, type PatientFileRow,
+  findNearbyBookings, findRuleInputs, practitionerExists, type PatientFileRow,
 } from './repository.ts';
 import type { BookedPatient } from './resolve-patient.ts';
 
@@ -39,9 +39,9 @@ export async function ensureRulesAllow(trx: Db, request: RulesRequest): Promise<
   if (request.referringPractitionerId !== null && !(await practitionerExists(trx, request.referringPractitionerId))) {
     throw new BookingTargetNotFound('referring_practitioner_not_found');
   }
-  const reason = await findReasonRules(trx, hold.reasonId);
-  const files = await findPatientFiles(trx, hold.practitionerId, patient.id, patient.identity.birthDate);
-  const noShows = await countNoShows(trx, hold.practitionerId, patient.id);
+  const { reason, files, noShows } = await findRuleInputs(trx, {
+    reasonId: hold.reasonId, practitionerId: hold.practitionerId, patientId: patient.id, birthDate: patient.identity.birthDate,
+  });
   const file = practiceFileOf(files, patient);
   const refusal = checkBookingRules({
     reason,

@@ -16,7 +16,7 @@ import { ensureRulesAllow, settleEightDayRule } from './check-rules.ts';
 import { resolvePatient } from './resolve-patient.ts';
 import { enqueueAppointmentNotification } from '../../notifications/index.ts';
 import {
-  bookHeldRow, cancelReplaced, findBookingRequest, findPractitionerOf, findReplacedBy, linkPatientFile, recordBookingRequest,
+  bookHeldRowUnderKey, cancelReplaced, findBookingRequest, findConfirmationTarget, findReplacedBy, linkPatientFile,
 } from './repository.ts';
 
 export interface ConfirmationRequest {
@@ -37,10 +37,10 @@ export interface Confirmation {
 
 /** Books the held slot for the chosen patient, or throws the refusal; a repeated key returns the first booking. */
 export async function confirmAppointment(db: Db, request: ConfirmationRequest): Promise<Confirmation> {
-  const earlier = await replayOf(db, request);
-  if (earlier) return earlier;
-  // Read without the lock only to learn which agenda to lock; everything is read again under it.
-  const practitionerId = await findPractitionerOf(db, request.body.holdId);
+  // Read without the lock: the answer already given to this key, else which agenda to lock (everything is read again under it).
+  const target = await findConfirmationTarget(db, request.accountId, request.idempotencyKey, request.body.holdId);
+  if (target.earlier) return { appointmentId: target.earlier, replacedIds: await findReplacedBy(db, target.earlier), replayed: true };
+  const practitionerId = target.practitionerId;
   if (practitionerId === null) throw new HoldExpired();
   return inPractitionerTransaction(db, practitionerId, async (trx) => {
     const twin = await replayOf(trx, request);
@@ -64,15 +64,15 @@ async function bookHold(trx: Db, { accountId, idempotencyKey, body, lang, now }:
     hold, patientId: patient.id, specialtyCode: verdict.specialtyCode, ruleOn: verdict.eightDayRule,
     replace: body.eightDayRule === 'replace', lang, now,
   });
-  const booked = await bookHeldRow(trx, {
+  const booked = await bookHeldRowUnderKey(trx, {
     holdId: hold.id, accountId, patientId: patient.id, now,
     referringPractitionerId: body.referringPractitionerId ?? null,
     instructionsAcceptedAt: verdict.hasInstructions && body.acceptInstructions === true ? now : null,
-  });
-  if (!booked) throw new HoldExpired();
+  }, idempotencyKey);
+  if (booked === 'hold_vanished') throw new HoldExpired();
+  if (booked === 'key_taken') throw new IdempotencyKeyReused();
   await cancelReplaced(trx, replacedIds, hold.id, now);
   if (verdict.fileToLink) await linkPatientFile(trx, verdict.fileToLink, patient.id);
-  if (!(await recordBookingRequest(trx, accountId, idempotencyKey, hold.id, now))) throw new IdempotencyKeyReused();
   await enqueueAppointmentNotification(trx, { appointmentId: hold.id, event: 'booked', now });
   for (const id of replacedIds) await enqueueAppointmentNotification(trx, { appointmentId: id, event: 'cancelled', now });
   return { appointmentId: hold.id, replacedIds, replayed: false };

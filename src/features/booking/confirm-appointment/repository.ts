@@ -4,6 +4,19 @@ import type { Db } from '../../../platform/db/database.ts';
 import type { PersonIdentity, ReasonRules } from '../domain/rules.ts';
 import type { EightDayExisting } from '../domain/eight-day-rule.ts';
 
+/**
+ * The one read before the lock: the appointment an earlier request with this key created (null: none), and the
+ * practitioner of the held or booked row `holdId` (null: none), whose agenda the confirmation must lock.
+ */
+export async function findConfirmationTarget(
+  db: Db, accountId: string, idempotencyKey: string, holdId: string,
+): Promise<{ earlier: string | null; practitionerId: string | null }> {
+  const { rows: [row] } = await sql<{ earlier: string | null; practitionerId: string | null }>`
+    select (select appointment_id from booking_requests where account_id = ${accountId} and idempotency_key = ${idempotencyKey}) as earlier,
+           (select practitioner_id::text from appointments where id = ${holdId} and status in ('held', 'booked')) as "practitionerId"`.execute(db);
+  return row!;
+}
+
 /** The appointment an earlier request with the same key created, or null. */
 export async function findBookingRequest(db: Db, accountId: string, idempotencyKey: string): Promise<string | null> {
   const row = await db.selectFrom('booking_requests').select('appointment_id')
@@ -11,27 +24,10 @@ export async function findBookingRequest(db: Db, accountId: string, idempotencyK
   return row?.appointment_id ?? null;
 }
 
-/** Remembers the answer to a key; false when the key was already taken (a concurrent twin on another agenda). */
-export async function recordBookingRequest(db: Db, accountId: string, idempotencyKey: string, appointmentId: string, now: Date): Promise<boolean> {
-  const row = await db.insertInto('booking_requests')
-    .values({ account_id: accountId, idempotency_key: idempotencyKey, appointment_id: appointmentId, created_at: now })
-    .onConflict((oc) => oc.columns(['account_id', 'idempotency_key']).doNothing())
-    .returning('appointment_id')
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
 /** The appointments a booking replaced under the 8-day rule (C6). */
 export async function findReplacedBy(db: Db, appointmentId: string): Promise<string[]> {
   const rows = await db.selectFrom('appointments').select('id').where('replaced_by', '=', appointmentId).orderBy('starts_at').execute();
   return rows.map((row) => row.id);
-}
-
-/** The practitioner of a held or booked row, or null: which agenda a confirmation must lock. */
-export async function findPractitionerOf(db: Db, holdId: string): Promise<string | null> {
-  const row = await db.selectFrom('appointments').select('practitioner_id')
-    .where('id', '=', holdId).where('status', 'in', ['held', 'booked']).executeTakeFirst();
-  return row?.practitioner_id ?? null;
 }
 
 /** The account of the booked appointment that was hold `holdId` (null: none), or undefined when it is not booked. */
@@ -89,20 +85,6 @@ export async function findRelativeForUpdate(db: Db, accountId: string, relativeI
   return row ?? null;
 }
 
-/** The reason's settings that can refuse a booking, and whether its practitioner's specialty has the 8-day rule. */
-export async function findReasonRules(db: Db, reasonId: string): Promise<ReasonRules & { specialtyCode: string; eightDayRule: boolean }> {
-  const { rows: [row] } = await sql<ReasonRules & { specialtyCode: string; eightDayRule: boolean }>`
-    select r.online_bookable and p.online_booking as "onlineBookable", r.new_patients as "newPatients",
-           r.min_age_years as "minAgeYears", r.max_age_years as "maxAgeYears", r.referral_required as "referralRequired",
-           (r.instructions_fr is not null or r.instructions_en is not null) as "hasInstructions",
-           s.code as "specialtyCode", s.eight_day_rule as "eightDayRule"
-      from visit_reasons r
-      join practitioners p on p.id = r.practitioner_id
-      join specialties s on s.code = p.specialty_code
-     where r.id = ${reasonId}`.execute(db);
-  return row!;
-}
-
 export interface PatientFileRow {
   id: string;
   linked: boolean;
@@ -111,37 +93,64 @@ export interface PatientFileRow {
   identity: PersonIdentity;
 }
 
-/** The practice's files on this patient: the one linked to them, else unlinked ones with the same birth date. */
-export async function findPatientFiles(db: Db, practitionerId: string, patientId: string, birthDate: string | null): Promise<PatientFileRow[]> {
-  const rows = await db.selectFrom('patient_files')
-    .select(['id', 'patient_id', 'blocked_at', 'last_visit_on', 'first_name', 'last_name', 'birth_date'])
-    .where('practitioner_id', '=', practitionerId)
-    .where((eb) => eb.or([
-      eb('patient_id', '=', patientId),
-      ...(birthDate ? [eb.and([eb('patient_id', 'is', null), eb('birth_date', '=', birthDate)])] : []),
-    ]))
-    .orderBy('created_at')
-    .execute();
-  return rows.map((row) => ({
-    id: row.id,
-    linked: row.patient_id === patientId,
-    blocked: row.blocked_at !== null,
-    lastVisitOn: row.last_visit_on,
-    identity: { firstName: row.first_name, lastName: row.last_name, birthDate: row.birth_date },
-  }));
+export interface RuleInputs {
+  /** The reason's settings that can refuse a booking, and whether its practitioner's specialty has the 8-day rule. */
+  reason: ReasonRules & { specialtyCode: string; eightDayRule: boolean };
+  /** The practice's files on this patient: the one linked to them, else unlinked ones with the same birth date. */
+  files: PatientFileRow[];
+  /** No-shows declared by this practitioner for this patient (D5). */
+  noShows: number;
+}
+
+interface RuleInputsRow extends ReasonRules {
+  specialtyCode: string;
+  eightDayRule: boolean;
+  noShows: number;
+  files: {
+    id: string; patientId: string | null; blockedAt: string | null; lastVisitOn: string | null;
+    firstName: string; lastName: string; birthDate: string | null;
+  }[];
+}
+
+/** What the booking rules judge (C5, D5), read in one round trip. */
+export async function findRuleInputs(
+  db: Db, request: { reasonId: string; practitionerId: string; patientId: string; birthDate: string | null },
+): Promise<RuleInputs> {
+  const { reasonId, practitionerId, patientId, birthDate } = request;
+  const { rows: [row] } = await sql<RuleInputsRow>`
+    select r.online_bookable and p.online_booking as "onlineBookable", r.new_patients as "newPatients",
+           r.min_age_years as "minAgeYears", r.max_age_years as "maxAgeYears", r.referral_required as "referralRequired",
+           (r.instructions_fr is not null or r.instructions_en is not null) as "hasInstructions",
+           s.code as "specialtyCode", s.eight_day_rule as "eightDayRule",
+           (select count(*)::int from appointments a
+             where a.practitioner_id = ${practitionerId} and a.patient_id = ${patientId} and a.status = 'no_show') as "noShows",
+           (select coalesce(json_agg(json_build_object(
+                     'id', f.id, 'patientId', f.patient_id, 'blockedAt', f.blocked_at, 'lastVisitOn', f.last_visit_on,
+                     'firstName', f.first_name, 'lastName', f.last_name, 'birthDate', f.birth_date) order by f.created_at), '[]'::json)
+              from patient_files f
+             where f.practitioner_id = ${practitionerId}
+               and (f.patient_id = ${patientId} or (f.patient_id is null and f.birth_date = ${birthDate}::date))) as files
+      from visit_reasons r
+      join practitioners p on p.id = r.practitioner_id
+      join specialties s on s.code = p.specialty_code
+     where r.id = ${reasonId}`.execute(db);
+  const { noShows, files, ...reason } = row!;
+  return {
+    reason,
+    noShows,
+    files: files.map((file) => ({
+      id: file.id,
+      linked: file.patientId === patientId,
+      blocked: file.blockedAt !== null,
+      lastVisitOn: file.lastVisitOn,
+      identity: { firstName: file.firstName, lastName: file.lastName, birthDate: file.birthDate },
+    })),
+  };
 }
 
 /** A practice file recognised by identity is linked to the patient who booked (J3). */
 export async function linkPatientFile(db: Db, fileId: string, patientId: string): Promise<void> {
   await db.updateTable('patient_files').set({ patient_id: patientId }).where('id', '=', fileId).where('patient_id', 'is', null).execute();
-}
-
-/** No-shows declared by this practitioner for this patient (D5). */
-export async function countNoShows(db: Db, practitionerId: string, patientId: string): Promise<number> {
-  const row = await db.selectFrom('appointments').select((eb) => eb.fn.countAll<string>().as('count'))
-    .where('practitioner_id', '=', practitionerId).where('patient_id', '=', patientId).where('status', '=', 'no_show')
-    .executeTakeFirstOrThrow();
-  return Number(row.count);
 }
 
 /** The patient's upcoming booked appointments within `days` days of `start`, with their specialty (C6). */
@@ -171,7 +180,12 @@ export interface BookedFields {
 
 /** The held row becomes the appointment; false when the hold vanished meanwhile (purged by the timer job). */
 export async function bookHeldRow(db: Db, fields: BookedFields): Promise<boolean> {
-  const result = await db.updateTable('appointments').set({
+  const result = await bookHeldRowQuery(db, fields).executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+function bookHeldRowQuery(db: Db, fields: BookedFields) {
+  return db.updateTable('appointments').set({
     status: 'booked',
     hold_expires_at: null,
     hold_token_hash: null,
@@ -180,8 +194,23 @@ export async function bookHeldRow(db: Db, fields: BookedFields): Promise<boolean
     account_id: fields.accountId,
     referring_practitioner_id: fields.referringPractitionerId,
     instructions_accepted_at: fields.instructionsAcceptedAt,
-  }).where('id', '=', fields.holdId).where('status', '=', 'held').executeTakeFirst();
-  return result.numUpdatedRows > 0n;
+  }).where('id', '=', fields.holdId).where('status', '=', 'held');
+}
+
+/**
+ * A confirmation's writes in one statement (one round trip): the held row becomes the appointment and the request
+ * key remembers it. `hold_vanished`: purged meanwhile; `key_taken`: a concurrent twin on another agenda used the key.
+ */
+export async function bookHeldRowUnderKey(db: Db, fields: BookedFields, idempotencyKey: string): Promise<'booked' | 'hold_vanished' | 'key_taken'> {
+  const { rows: [row] } = await sql<{ booked: boolean; recorded: boolean }>`
+    with booked as (${bookHeldRowQuery(db, fields).returning('id')}),
+         recorded as (
+           insert into booking_requests (account_id, idempotency_key, appointment_id, created_at)
+           select ${fields.accountId}::uuid, ${idempotencyKey}::text, id, ${fields.now}::timestamptz from booked
+           on conflict (account_id, idempotency_key) do nothing
+           returning appointment_id)
+    select exists (select 1 from booked) as booked, exists (select 1 from recorded) as recorded`.execute(db);
+  return !row!.booked ? 'hold_vanished' : row!.recorded ? 'booked' : 'key_taken';
 }
 
 /** Cancels the appointments the new one replaces (« Remplacer par celui en cours », C6). */
