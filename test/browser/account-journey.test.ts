@@ -27,8 +27,6 @@ describe('account journey in a browser (A1–A7)', { skip: !existsSync(chromiumP
   let context: BrowserContext;
   let page: Page;
   const problems: string[] = [];
-  /** How far the server's clock is ahead of the real one (the journey skips waits that a user would sit through). */
-  let clockAheadMs = 0;
   /** The password-reset link of the email, opened twice. */
   let resetLink = '';
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'creneau-accounts-browser-'));
@@ -54,7 +52,7 @@ describe('account journey in a browser (A1–A7)', { skip: !existsSync(chromiumP
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
     app = await buildApp({
-      context: { db: t.db, now: () => new Date(Date.now() + clockAheadMs), publicUrl: base },
+      context: { db: t.db, now: () => new Date(), publicUrl: base },
       routes: featureRoutes,
       pages: [devMailboxPages()],
       webDist,
@@ -254,8 +252,6 @@ describe('account journey in a browser (A1–A7)', { skip: !existsSync(chromiumP
   });
 
   it('logs in with the new password', async () => {
-    // A code went to this address at the previous login less than 2 minutes ago (A2 throttle): the user has a coffee.
-    clockAheadMs += 3 * 60_000;
     await page.getByRole('main').getByRole('link', { name: 'Se connecter' }).click();
     await page.waitForURL(/\/connexion$/);
     await page.getByLabel('Adresse email').fill(patient.email);

@@ -54,7 +54,7 @@ export type CodeRow = Selectable<Database['one_time_codes']>;
 /**
  * A new code for a sign-up, login challenge or change, replacing any earlier live code of the same owner and
  * purpose; delivered before returning, so that a delivery failure (503) rolls back the caller's transaction.
- * Counts the per-destination limits (5 an hour, 1 every 2 minutes) with `context.db`, outside that transaction.
+ * Checks the per-destination limits (5 an hour; 2 minutes after a code still live) with `context.db`, outside that transaction.
  */
 export async function sendCode(trx: Executor, context: Pick<RouteContext, 'db' | 'delivery'>, input: SendCodeInput): Promise<CodeSent> {
   await limitDestination(context.db, input.destination, input.now);
@@ -261,8 +261,24 @@ function hashCode(id: string, code: string): string {
   return createHmac('sha256', id).update(code).digest('hex');
 }
 
+/**
+ * A2: while an earlier code to this destination is still live (not used, not expired, tries left) a new one is a
+ * resend and waits 2 minutes after it; once that code was used, a new login may send one at once. 5 an hour whatever.
+ */
 async function limitDestination(db: Db, destination: string, now: Date): Promise<void> {
-  await limitAttempt(db, 'codeSendBurstPerDestination', destination, now);
+  const live = await db
+    .selectFrom('one_time_codes')
+    .select('sent_at')
+    .where('destination', '=', destination)
+    .where('consumed_at', 'is', null)
+    .where('expires_at', '>', now)
+    .where('attempts', '<', MAX_ATTEMPTS)
+    .where('sent_at', '>', new Date(now.getTime() - RESEND_AFTER_MS))
+    .where('sent_at', '<=', now)
+    .orderBy('sent_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (live) throw new TooManyAttempts((resendAvailableAt(live.sent_at).getTime() - now.getTime()) / 1000);
   await limitAttempt(db, 'codeSendPerDestination', destination, now);
 }
 

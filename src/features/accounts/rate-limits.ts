@@ -14,8 +14,6 @@ export const accountLimits = {
   codeCheckPerIp: { limit: 30, windowMs: 15 * MINUTE },
   codeSendPerIp: { limit: 10, windowMs: HOUR },
   codeSendPerDestination: { limit: 5, windowMs: HOUR },
-  /** A2: one code every 2 minutes to the same phone or email. */
-  codeSendBurstPerDestination: { limit: 1, windowMs: 2 * MINUTE },
   resetPerIp: { limit: 10, windowMs: HOUR },
   resetPerEmail: { limit: 3, windowMs: HOUR },
   signupPerIp: { limit: 10, windowMs: HOUR },

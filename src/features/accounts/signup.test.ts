@@ -238,6 +238,14 @@ describe('accounts: sign-up with a verified phone (A1, A2)', () => {
     assert.equal(res.json().message, 'Trop de tentatives. Réessayez dans 1 minute.');
   });
 
+  it('makes a second sign-up to a number whose code is still live wait the rest of 2 minutes', async () => {
+    await post('/api/auth/signup', form());
+    clock = at(45);
+    const res = await post('/api/auth/signup', form({ email: `autre.${counter}@example.fr`, emailConfirmation: `autre.${counter}@example.fr` }));
+    assert.equal(res.statusCode, 429);
+    assert.equal(res.headers['retry-after'], '75');
+  });
+
   it('resends a new code after 2 minutes; the first one no longer works', async () => {
     const sent = (await post('/api/auth/signup', form())).json();
     const first = await lastCodeSentTo(t.db, e164());
