@@ -119,8 +119,6 @@ function agendaSql(practitionerId: string, period: { firstDate: LocalDate; lastD
                        order by a.starts_at, a.id)
          from appointments a
          join visit_reasons r on r.id = a.reason_id
-         left join patients pt on pt.id = a.patient_id
-         left join patient_files pf on pf.id = a.patient_file_id
         where a.practitioner_id = ${practitionerId}
           and a.starts_at < ${period.to} and a.starts_at > ${period.from}::timestamptz - interval '1 day'
           and a.ends_at > ${period.from}

@@ -56,8 +56,6 @@ export async function readAppointmentDetail(db: Db, practitionerId: string, appo
       join places pl on pl.id = a.place_id
       join communes c on c.code = pl.commune_code
       join visit_reasons r on r.id = a.reason_id
-      left join patients pt on pt.id = a.patient_id
-      left join patient_files pf on pf.id = a.patient_file_id
      where a.id = ${appointmentId} and a.practitioner_id = ${practitionerId} and a.status <> 'held'`.execute(db);
   if (!row) throw new PracticeRecordNotFound('appointment_not_found');
   const [patient] = row.fileId

@@ -42,8 +42,6 @@ export async function findOutsideHours(db: Db, practitionerId: string, lang: Lan
          join places pl on pl.id = a.place_id
          join communes c on c.code = pl.commune_code
          join visit_reasons r on r.id = a.reason_id
-         left join patients pt on pt.id = a.patient_id
-         left join patient_files pf on pf.id = a.patient_file_id
         where a.practitioner_id = ${practitionerId} and a.status = 'booked' and a.starts_at > ${now}) as booked,
       (select json_agg(json_build_array(o.place_id::text, o.reason_ids::text[], o.weekday, o.start_time::text,
                                         o.end_time::text, o.valid_from, o.valid_until))
