@@ -2,7 +2,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
-import { insertAgenda, insertAppointment, insertReason, type AgendaFixture } from '../src/features/availability/agenda-fixtures.ts';
+import { insertAgenda, insertAppointment, insertReason, insertReplacement, NANTES, type AgendaFixture } from '../src/features/availability/agenda-fixtures.ts';
 import { bookingWorld, MONDAY_7AM, type BookingWorld } from './support/booking.ts';
 
 // Tuesday 3 March 2026, 09:00 Paris: a slot of the fixture agendas (30 minutes).
@@ -43,6 +43,7 @@ describe('holding a slot', () => {
       referralRequired: false, minAgeYears: null, maxAgeYears: null,
     });
     assert.equal(hold.earlierVideo, null);
+    assert.equal(hold.replacement, false);
     const rows = await liveRows(agenda);
     assert.deepEqual(rows.map((r) => [r.status, r.account_id]), [['held', me.accountId]]);
   });
@@ -196,7 +197,32 @@ describe('holding a slot', () => {
               values (${a.practitionerId}, ${a.placeId}, 2, '10:00', '11:00', array[${videoReason}]::bigint[])`.execute(w.t.db);
     const me = await w.signIn();
     const res = await w.hold(me, a, '2026-03-04T08:00:00.000Z');
-    assert.deepEqual(res.json().hold.earlierVideo, { start: '2026-03-03T09:00:00.000Z', reasonId: videoReason });
+    assert.deepEqual(res.json().hold.earlierVideo, { start: '2026-03-03T09:00:00.000Z', reasonId: videoReason, placeId: a.placeId });
+  });
+
+  it('names the place whose agenda offers the earlier video consultation, when it is another place (C10)', async () => {
+    w.clock.set(MONDAY_7AM);
+    const a = await insertAgenda(w.t.db, { weekdays: [3] });
+    const videoReason = await insertReason(w.t.db, a.practitionerId, { video: true, durationMinutes: 15 });
+    const other = await w.t.db.insertInto('places').values({
+      practitioner_id: a.practitionerId, address: '8 quai de la Fosse', postal_code: '44000', commune_code: NANTES, latitude: 47.21, longitude: -1.56,
+    }).returning('id').executeTakeFirstOrThrow();
+    await sql`insert into opening_rules (practitioner_id, place_id, weekday, start_time, end_time, reason_ids)
+              values (${a.practitionerId}, ${other.id}, 2, '10:00', '11:00', array[${videoReason}]::bigint[])`.execute(w.t.db);
+    const res = await w.hold(await w.signIn(), a, '2026-03-04T08:00:00.000Z');
+    assert.deepEqual(res.json().hold.earlierVideo, { start: '2026-03-03T09:00:00.000Z', reasonId: videoReason, placeId: other.id });
+  });
+
+  it('says when the held slot is given by the practitioner’s replacement (C1 blue dot)', async () => {
+    w.clock.set(MONDAY_7AM);
+    const a = await insertAgenda(w.t.db);
+    await insertReplacement(w.t.db, a, '2026-03-03T08:00:00.000Z', '2026-03-03T11:00:00.000Z');
+    const me = await w.signIn();
+    const given = (await w.hold(me, a, TUESDAY_9AM)).json().hold;
+    assert.equal(given.replacement, true);
+    assert.equal((await w.app.inject({ method: 'GET', url: `/api/holds/${given.id}`, headers: me.headers })).json().hold.replacement, true);
+    const before = (await w.hold(me, a, '2026-03-03T07:30:00.000Z')).json().hold;
+    assert.equal(before.replacement, false, 'the slot just before the replacement starts');
   });
 
   it('answers 404 for an unknown practitioner or a reason of another practitioner, 400 for malformed input', async () => {

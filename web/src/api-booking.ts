@@ -31,8 +31,10 @@ export interface HoldView {
     id: string; label: string; video: boolean; priceCents: number; instructions: string | null; referralRequired: boolean;
     minAgeYears: number | null; maxAgeYears: number | null;
   };
-  /** C10: an earlier video consultation of the practitioner (`placeId` when the server names it). */
-  earlierVideo: { start: string; reasonId: string; placeId?: string } | null;
+  /** C10: an earlier video consultation of the practitioner, at the place whose agenda offers it. */
+  earlierVideo: { start: string; reasonId: string; placeId: string } | null;
+  /** Given by the practitioner's replacement (C1 blue dot). */
+  replacement: boolean;
   /** The appointment this hold would replace (D2). */
   moving: string | null;
 }

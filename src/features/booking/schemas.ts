@@ -30,8 +30,10 @@ export const holdViewSchema = z.object({
     id: z.string(), label: z.string(), video: z.boolean(), priceCents: z.number().int(), instructions: z.string().nullable(),
     referralRequired: z.boolean(), minAgeYears: z.number().int().nullable(), maxAgeYears: z.number().int().nullable(),
   }),
-  earlierVideo: z.object({ start: z.string(), reasonId: z.string() }).nullable()
-    .meta({ description: 'An earlier free video consultation of the practitioner (C10)' }),
+  earlierVideo: z.object({
+    start: z.string(), reasonId: z.string(), placeId: z.string().meta({ description: 'The place whose agenda offers it' }),
+  }).nullable().meta({ description: 'An earlier free video consultation of the practitioner (C10)' }),
+  replacement: z.boolean().meta({ description: 'Given by the practitioner’s replacement (C1 blue dot)' }),
   moving: z.string().nullable().meta({ description: 'The appointment this hold would replace (D2), as asked' }),
 });
 

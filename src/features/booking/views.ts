@@ -39,9 +39,14 @@ export interface HoldView {
     id: string; label: string; video: boolean; priceCents: number; instructions: string | null;
     referralRequired: boolean; minAgeYears: number | null; maxAgeYears: number | null;
   };
-  earlierVideo: { start: string; reasonId: string } | null;
+  earlierVideo: EarlierVideo | null;
+  /** Given by the practitioner's replacement (C1 blue dot). */
+  replacement: boolean;
   moving: string | null;
 }
+
+/** An earlier free video slot (C10): its start, reason and the place whose agenda offers it. */
+export interface EarlierVideo { start: string; reasonId: string; placeId: string }
 
 const labelIn = (lang: Language, table: string, column: 'label' | 'name' | 'instructions') =>
   sql.ref(`${table}.${column}_${lang}`);
@@ -110,6 +115,7 @@ interface HoldDetailsRow {
   referralRequired: boolean; minAgeYears: number | null; maxAgeYears: number | null;
   /** Whether the practitioner offers a video reason online at all (else no earlier video slot to look for). */
   offersVideo: boolean;
+  replacement: boolean;
 }
 
 /** The hold as the confirmation page shows it, with an earlier video slot when there is one (C10). */
@@ -120,7 +126,9 @@ export async function loadHoldView(db: Db, hold: HoldRow, lang: Language, now: D
            ${labelIn(lang, 'r', 'name')} as "reasonLabel", r.video, r.price_cents as "priceCents",
            coalesce(${labelIn(lang, 'r', 'instructions')}, r.instructions_fr) as instructions,
            r.referral_required as "referralRequired", r.min_age_years as "minAgeYears", r.max_age_years as "maxAgeYears",
-           exists (select 1 from visit_reasons v where v.practitioner_id = p.id and v.video and v.online_bookable) as "offersVideo"
+           exists (select 1 from visit_reasons v where v.practitioner_id = p.id and v.video and v.online_bookable) as "offersVideo",
+           exists (select 1 from replacements x where x.practitioner_id = p.id
+                      and x.starts_at < ${hold.end} and x.ends_at > ${hold.start}) as replacement
       from practitioners p
       join specialties s on s.code = p.specialty_code
       join places pl on pl.id = ${hold.placeId}
@@ -141,6 +149,7 @@ export async function loadHoldView(db: Db, hold: HoldRow, lang: Language, now: D
       minAgeYears: details.minAgeYears, maxAgeYears: details.maxAgeYears,
     },
     earlierVideo: details.video || !details.offersVideo ? null : await findEarlierVideoSlot(db, hold, now),
+    replacement: details.replacement,
     moving,
   };
 }
@@ -149,7 +158,7 @@ export async function loadHoldView(db: Db, hold: HoldRow, lang: Language, now: D
  * The earliest free video slot of the practitioner before the held start (C10), or null. Video reasons are read
  * with the places whose opening rules offer them; each (reason, place) agenda is one availability key.
  */
-async function findEarlierVideoSlot(db: Db, hold: HoldRow, now: Date): Promise<{ start: string; reasonId: string } | null> {
+async function findEarlierVideoSlot(db: Db, hold: HoldRow, now: Date): Promise<EarlierVideo | null> {
   const agendas = await db.selectFrom('visit_reasons as r')
     .innerJoin('opening_rules as o', (join) => join.onRef('o.practitioner_id', '=', 'r.practitioner_id')
       .on(sql<boolean>`o.reason_ids @> array[r.id]`))
@@ -165,7 +174,7 @@ async function findEarlierVideoSlot(db: Db, hold: HoldRow, now: Date): Promise<{
     const key = { practitionerId: hold.practitionerId, placeId, reasonId };
     const slots = await findNextFreeSlots(db, [key], { now, days, limit: 1, horizonDays: days });
     const first = [...slots.values()][0]?.slots[0];
-    return first && Date.parse(first.start) < hold.start.getTime() ? { start: first.start, reasonId } : null;
+    return first && Date.parse(first.start) < hold.start.getTime() ? { start: first.start, reasonId, placeId } : null;
   }));
   return found.filter((slot) => slot !== null).sort((a, b) => Date.parse(a.start) - Date.parse(b.start))[0] ?? null;
 }

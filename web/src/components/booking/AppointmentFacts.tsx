@@ -25,7 +25,7 @@ export function AppointmentFacts({ start, practitioner, place, reason, patient, 
       {hideWhen ? null : <Fact term={t('web.appointment.when')}>{appointmentWhen(start, t, locale)}</Fact>}
       <Fact term={t('web.appointment.practitioner')}>
         {practitioner.name}, {practitioner.specialty}
-        {replacement ? <><br />{t('web.appointment.replacement')}</> : null}
+        {replacement ? <><br /><span className="replacement-dot" aria-hidden="true" />{t('web.appointment.replacement')}</> : null}
       </Fact>
       {patient ? <Fact term={t('web.appointment.patient')}>{patient}</Fact> : null}
       <Fact term={t('web.appointment.place')}>{reason.video ? t('web.appointment.video') : placeText(place)}</Fact>

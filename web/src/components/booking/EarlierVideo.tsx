@@ -3,7 +3,7 @@
  * choosing it holds that slot instead (a new hold with the practitioner releases the previous one).
  */
 import { useState } from 'react';
-import { ApiError, getPractitioner } from '../../api.ts';
+import { ApiError } from '../../api.ts';
 import { holdSlot, type HoldView } from '../../api-booking.ts';
 import { formatInstantDay, formatTime } from '../../format.ts';
 import { useI18n } from '../../i18n.tsx';
@@ -25,8 +25,7 @@ export function EarlierVideo({ hold, onHeld }: EarlierVideoProps) {
     setBusy(true);
     setError(null);
     try {
-      const placeId = video.placeId ?? await videoPlace(hold, video.reasonId, lang);
-      onHeld(await holdSlot({ practitionerId: hold.practitioner.id, placeId, reasonId: video.reasonId, start: video.start }, lang));
+      onHeld(await holdSlot({ practitionerId: hold.practitioner.id, placeId: video.placeId, reasonId: video.reasonId, start: video.start }, lang));
     } catch (failure) {
       setError(failure instanceof ApiError ? failure.message : t('web.error.network'));
     } finally {
@@ -44,11 +43,4 @@ export function EarlierVideo({ hold, onHeld }: EarlierVideoProps) {
       <div role="alert">{error ? <p className="error-message">{error}</p> : null}</div>
     </section>
   );
-}
-
-/** The place of the video reason: the held one when it offers that reason, else the reason's first place. */
-async function videoPlace(hold: HoldView, reasonId: string, lang: Parameters<typeof getPractitioner>[1]): Promise<string> {
-  const practitioner = await getPractitioner(hold.practitioner.id, lang);
-  const placeIds = practitioner.reasons.find((reason) => reason.id === reasonId)?.placeIds ?? [];
-  return placeIds.includes(hold.place.id) ? hold.place.id : placeIds[0] ?? hold.place.id;
 }

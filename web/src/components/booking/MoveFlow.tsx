@@ -81,7 +81,7 @@ export function MoveFlow({ appointment, moving, move, onMoved, noneSuits, signed
       <section className="booking-section move-confirm" aria-labelledby="move-new-title">
         <h2 id="move-new-title" ref={stepRef} tabIndex={-1} className="booking-section-title">{t('web.move.new')}</h2>
         <ErrorSummary submission={submission} />
-        <AppointmentFacts start={hold.start} practitioner={hold.practitioner} place={hold.place} reason={hold.reason} />
+        <AppointmentFacts start={hold.start} practitioner={hold.practitioner} place={hold.place} reason={hold.reason} replacement={hold.replacement} />
         <HoldCountdown expiresAt={hold.expiresAt} onExpired={onExpired} />
         <div className="button-row">
           <button type="button" className="button button-primary" disabled={submission.busy} onClick={confirm}>

@@ -92,7 +92,7 @@ function HeldSlot({ hold, onExpired }: { hold: HoldView; onExpired: () => void }
     <>
       <section className="booking-section hold-summary" aria-labelledby="hold-title">
         <h2 id="hold-title" className="booking-section-title">{t('web.confirm.summary')}</h2>
-        <AppointmentFacts start={hold.start} practitioner={hold.practitioner} place={hold.place} reason={hold.reason} />
+        <AppointmentFacts start={hold.start} practitioner={hold.practitioner} place={hold.place} reason={hold.reason} replacement={hold.replacement} />
         <HoldCountdown expiresAt={hold.expiresAt} onExpired={onExpired} />
         <p><Link to={calendarLink(originOf(hold))}>{t('web.confirm.change_slot')}</Link></p>
       </section>
