@@ -33,6 +33,7 @@ describe('notifications: from the booking to the SMTP server', () => {
   let dr: AgendaFixture;
   let smtp: Smtp;
   let worker: NotificationWorker | undefined;
+  let closeDelivery = () => undefined as void;
 
   before(async () => {
     world = await openWorld();
@@ -49,11 +50,15 @@ describe('notifications: from the booking to the SMTP server', () => {
   afterEach(async () => {
     await worker?.stop();
     worker = undefined;
+    closeDelivery();
   });
 
   /** A worker on the world's clock (or `now`), sending emails to `port` and SMS to the development mailbox. */
   const startWorker = async (options: { port?: number; now?: () => Date; retry?: RetryPolicy } = {}) => {
-    const delivery = createDelivery(loadConfig({ SMTP_URL: `smtp://127.0.0.1:${options.port ?? smtp.port}` }), world.t.db, () => world.clock.now);
+    closeDelivery();
+    // Pooled SMTP connections, as main.ts gives the worker.
+    const delivery = createDelivery(loadConfig({ SMTP_URL: `smtp://127.0.0.1:${options.port ?? smtp.port}` }), world.t.db, () => world.clock.now, { smtpConnections: 2 });
+    closeDelivery = () => delivery.close();
     worker = await startNotificationWorker({
       db: world.t.db, delivery, publicUrl: 'https://creneau.example', senderEmail: SENDER,
       now: options.now ?? (() => world.clock.now), pollMs: 20, concurrency: 8,
