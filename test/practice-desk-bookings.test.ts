@@ -88,10 +88,13 @@ describe('desk and phone bookings', () => {
     assert.equal(onHold.statusCode, 409);
   });
 
-  it('refuses a start already past, and another practitioner’s place or file', async () => {
+  it('refuses a start already past or more than two years ahead, and another practitioner’s place or file', async () => {
     const past = await deskBook('2026-03-02T05:00:00.000Z', { new: { firstName: 'Kim', lastName: 'Lucas' } });
     assert.equal(past.statusCode, 400);
     assert.equal(past.json().code, 'start_past');
+    const far = await deskBook('2029-03-02T08:00:00.000Z', { new: { firstName: 'Kim', lastName: 'Lucas' } });
+    assert.equal(far.statusCode, 400);
+    assert.equal(far.json().code, 'start_too_far');
     const other = await w.newPractice();
     const foreignPlace = await deskBook('2026-03-06T08:00:00.000Z', { new: { firstName: 'Kim', lastName: 'Lucas' } }, { placeId: other.agenda.placeId });
     assert.equal(foreignPlace.statusCode, 404);

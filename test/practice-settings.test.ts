@@ -202,10 +202,13 @@ describe('practice settings', () => {
       assert.equal((await w.practice('DELETE', `/absences/${absence.id}`, undefined, as)).statusCode, 404);
     });
 
-    it('refuses an absence that ends before it starts', async () => {
+    it('refuses an absence that ends before it starts, and a date out of this century', async () => {
       const res = await w.practice('POST', '/absences', { from: '2026-03-05', to: '2026-03-04' });
       assert.equal(res.statusCode, 400);
       assert.equal(res.json().code, 'period_invalid');
+      const typo = await w.practice('POST', '/absences', { from: '9999-12-31', to: '9999-12-31' });
+      assert.equal(typo.statusCode, 400);
+      assert.match(typo.json().message, /AAAA-MM-JJ/);
     });
 
     it('marks the slots of a replacement’s period with the blue dot on the patient calendar (C1)', async () => {

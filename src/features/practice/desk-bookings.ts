@@ -11,8 +11,11 @@ import { enqueueAppointmentNotification } from '../notifications/index.ts';
 import { ensurePatientFile } from '../practice-api/index.ts';
 import { inAgendaTransaction } from './agenda-writes.ts';
 import { isUuid } from './ids.ts';
-import { AppointmentNotCancellable, AppointmentNotMovable, PracticeRecordNotFound, StartInPast } from './errors.ts';
+import { AppointmentNotCancellable, AppointmentNotMovable, PracticeRecordNotFound, StartInPast, StartTooFar } from './errors.ts';
 import { openPatientFile, type PatientFileInput } from './patient-files.ts';
+
+/** Further ahead is a typing mistake (a follow-up a year later is common; ten years is not). */
+const MAX_AHEAD_MS = 2 * 366 * 86_400_000;
 
 export type DeskPatient = { fileId: string } | { patientId: string } | { new: PatientFileInput };
 
@@ -39,7 +42,7 @@ interface BookedFor {
 
 /** Books a desk or phone appointment; returns its id. */
 export async function createDeskAppointment(db: Db, practitionerId: string, booking: DeskBooking, now: Date): Promise<string> {
-  if (booking.start.getTime() < now.getTime()) throw new StartInPast();
+  ensureBookableStart(booking.start, now);
   return inAgendaTransaction(db, practitionerId, async (trx) => {
     await deleteExpiredHolds(trx, now, practitionerId);
     const who = await resolveDeskPatient(trx, practitionerId, booking.patient, now);
@@ -54,7 +57,7 @@ export async function moveByPractice(
   db: Db, practitionerId: string, appointmentId: string, target: { start: Date; placeId?: string; reasonId?: string }, now: Date,
 ): Promise<string> {
   if (!isUuid(appointmentId)) throw new PracticeRecordNotFound('appointment_not_found');
-  if (target.start.getTime() < now.getTime()) throw new StartInPast();
+  ensureBookableStart(target.start, now);
   return inAgendaTransaction(db, practitionerId, async (trx) => {
     await deleteExpiredHolds(trx, now, practitionerId);
     const old = await findOwnAppointment(trx, practitionerId, appointmentId);
@@ -87,6 +90,12 @@ export async function cancelByPractice(db: Db, practitionerId: string, appointme
       .where('id', '=', appointment.id).execute();
     await enqueueAppointmentNotification(trx, { appointmentId: appointment.id, event: 'cancelled', now });
   });
+}
+
+/** The practice books from now on, at most two years ahead. */
+function ensureBookableStart(start: Date, now: Date): void {
+  if (start.getTime() < now.getTime()) throw new StartInPast();
+  if (start.getTime() - now.getTime() > MAX_AHEAD_MS) throw new StartTooFar();
 }
 
 /** The practitioner's appointment (never a hold), locked for this transaction; else 404. */

@@ -31,6 +31,13 @@ export class StartInPast extends AppError {
   }
 }
 
+/** An appointment more than two years ahead is a typing mistake (400). */
+export class StartTooFar extends AppError {
+  constructor() {
+    super('invalid', 'practice.agenda.error.start_too_far', {}, { code: 'start_too_far' });
+  }
+}
+
 /** Only an upcoming booked appointment can be moved (409). */
 export class AppointmentNotMovable extends AppError {
   constructor() {

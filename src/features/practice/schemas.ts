@@ -14,8 +14,9 @@ export const pathId = z.string().max(100);
 /** A decimal id in a body (a place, a reason). */
 export const decimalId = z.string({ error: 'error.field_invalid' }).regex(/^[0-9]{1,18}$/, { error: 'error.field_invalid' });
 
+/** A Paris date of this century (further dates are typing mistakes, and would meet calendar arithmetic's limits). */
 const localDate = z.string({ error: 'practice.settings.error.date' })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'practice.settings.error.date' })
+  .regex(/^20\d{2}-\d{2}-\d{2}$/, { error: 'practice.settings.error.date' })
   .refine(isLocalDate, { error: 'practice.settings.error.date' });
 const wallTime = z.string({ error: 'practice.settings.error.time' })
   .regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, { error: 'practice.settings.error.time' });

@@ -3,6 +3,7 @@ export const practice = {
   fr: {
     'practice.agenda.hold_label': 'Créneau en cours de réservation',
     'practice.agenda.error.start_past': 'Cette heure est déjà passée : choisissez une heure à venir.',
+    'practice.agenda.error.start_too_far': 'Un rendez-vous se prend au plus deux ans à l’avance : vérifiez la date.',
     'practice.agenda.error.not_movable': 'Ce rendez-vous ne peut plus être déplacé : il a commencé, est passé ou a été annulé.',
     'practice.agenda.error.not_cancellable': 'Ce rendez-vous ne peut plus être annulé : il a commencé ou est passé.',
     'practice.agenda.error.from_too_far': 'Choisissez une date à moins d’un an d’aujourd’hui.',
@@ -44,6 +45,7 @@ export const practice = {
   en: {
     'practice.agenda.hold_label': 'Slot being booked',
     'practice.agenda.error.start_past': 'This time has already passed: choose a time to come.',
+    'practice.agenda.error.start_too_far': 'Appointments are booked at most two years ahead: check the date.',
     'practice.agenda.error.not_movable': 'This appointment can no longer be moved: it has started, is past or was cancelled.',
     'practice.agenda.error.not_cancellable': 'This appointment can no longer be cancelled: it has started or is past.',
     'practice.agenda.error.from_too_far': 'Choose a date less than a year from today.',
