@@ -76,6 +76,16 @@ describe('desk and phone bookings', () => {
     assert.equal(res.json().appointment.end, '2026-03-03T18:45:00.000Z');
   });
 
+  it('fills a group reason’s slot up to its capacity (C7), then answers 409', async () => {
+    const group = await insertReason(w.t.db, w.agenda.practitionerId, { capacity: 2, durationMinutes: 60 });
+    const book = (lastName: string) => deskBook('2026-03-12T13:00:00.000Z', { new: { firstName: 'Atelier', lastName } }, { reasonId: group });
+    assert.equal((await book('Un')).statusCode, 201);
+    assert.equal((await book('Deux')).statusCode, 201);
+    const full = await book('Trois');
+    assert.equal(full.statusCode, 409);
+    assert.equal(full.json().code, 'slot_taken');
+  });
+
   it('never books over an appointment or a live hold: 409 slot_taken', async () => {
     const first = await deskBook('2026-03-05T08:00:00.000Z', { new: { firstName: 'Inès', lastName: 'Roy' } });
     assert.equal(first.statusCode, 201);

@@ -222,6 +222,12 @@ describe('practice settings', () => {
       });
       const marks = calendar.json().calendar[0].slots.map((slot: { replacement: boolean }) => slot.replacement);
       assert.deepEqual(marks, [...Array(8).fill(false), ...Array(8).fill(true)]);
+      const removed = await w.practice('DELETE', `/replacements/${res.json().replacement.id}`, undefined, { caller: p.staff, practitionerId: p.agenda.practitionerId });
+      assert.equal(removed.statusCode, 204);
+      const after = await w.app.inject({
+        method: 'GET', url: `/api/practitioners/${p.agenda.practitionerId}/availability?place=${p.agenda.placeId}&reason=${p.agenda.reasonId}&from=2026-03-06&days=1`,
+      });
+      assert.ok(after.json().calendar[0].slots.every((slot: { replacement: boolean }) => !slot.replacement));
     });
   });
 });
