@@ -2,7 +2,7 @@
  * Typed client of the booking API (docs/api-booking.md): holds, confirmation, « Mes rendez-vous », moving and
  * cancelling, « Mon équipe soignante » and the links from messages. Refusals arrive as ApiError with their `code`.
  */
-import type { Language } from '../../src/platform/i18n/catalogue.ts';
+import type { Language } from '../../src/platform/i18n/web-catalogue.ts';
 import { getWithSession, sendJson, type Civility } from './api.ts';
 
 export interface BookingPlace { id: string; name: string | null; address: string; postalCode: string; city: string }

@@ -3,7 +3,7 @@
  * secretaries, agenda, desk bookings, patient files and settings. One function per endpoint, texts in the UI's
  * language, the CSRF token on every state change. The staff cookie is separate from the patient's.
  */
-import { translate, type Language } from '../../src/platform/i18n/catalogue.ts';
+import { translate, type Language } from '../../src/platform/i18n/web-catalogue.ts';
 import { ApiError, type Civility, type CodeSent } from './api.ts';
 
 export type Right = 'view' | 'book' | 'manage_patients' | 'edit_settings';

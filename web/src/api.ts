@@ -1,5 +1,5 @@
 /** Typed client of the public API (docs/api.md): one function per endpoint, texts in the UI's language. */
-import type { Language } from '../../src/platform/i18n/catalogue.ts';
+import type { Language } from '../../src/platform/i18n/web-catalogue.ts';
 
 export type Sector = '1' | '2' | '2-optam' | '2-optam-co' | 'conventionne' | 'non-conventionne';
 export const sectors: readonly Sector[] = ['1', '2', '2-optam', '2-optam-co', 'conventionne', 'non-conventionne'];

@@ -1,6 +1,6 @@
 /** The UI language (French by default, English on request): remembered, sent to the API, set on <html lang>. */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { allMessages, languages, translate, type Language, type MessageKey } from '../../src/platform/i18n/catalogue.ts';
+import { allMessages, languages, translate, type Language, type MessageKey } from '../../src/platform/i18n/web-catalogue.ts';
 
 const storageKey = 'creneau.language';
 

@@ -5,7 +5,7 @@
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { getSession, updateAccount, type AccountView } from './api.ts';
-import type { MessageKey } from '../../src/platform/i18n/catalogue.ts';
+import type { MessageKey } from '../../src/platform/i18n/web-catalogue.ts';
 import { useI18n, type Params } from './i18n.tsx';
 import { useLocation } from './router.tsx';
 

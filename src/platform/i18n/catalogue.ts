@@ -1,7 +1,9 @@
 /**
- * The one catalogue of user-facing texts, French first and English second, shared by the server
- * (error messages) and the web app. Each feature keeps its texts in messages/<feature>.ts.
+ * The one catalogue of user-facing texts, French first and English second: the server's, with every text. Each
+ * feature keeps its texts in messages/<feature>.ts; the web app ships a catalogue of the texts it shows, built from
+ * the same files (web-catalogue.ts).
  */
+import { buildCatalogue, languages, type Language, type MessageKeysOf } from './catalogue-builder.ts';
 import { common } from './messages/common.ts';
 import { availability } from './messages/availability.ts';
 import { web } from './messages/web.ts';
@@ -9,8 +11,8 @@ import { search } from './messages/search.ts';
 import { practitioners } from './messages/practitioners.ts';
 import { passwords } from './messages/passwords.ts';
 import { delivery } from './messages/delivery.ts';
-import { accountSettings } from './messages/account-settings.ts';
-import { accounts } from './messages/accounts.ts';
+import { accountEmails, accountSettings } from './messages/account-settings.ts';
+import { accountCodes, accounts } from './messages/accounts.ts';
 import { webAccounts } from './messages/web-accounts.ts';
 import { booking } from './messages/booking.ts';
 import { bookingManage } from './messages/booking-manage.ts';
@@ -20,25 +22,16 @@ import { practiceAuth } from './messages/practice-auth.ts';
 import { practice } from './messages/practice.ts';
 import { webPractice } from './messages/web-practice.ts';
 
-export const languages = ['fr', 'en'] as const;
-export type Language = (typeof languages)[number];
+export { languages, type Language };
 
-const sources = [common, availability, web, search, practitioners, passwords, delivery, accountSettings, accounts, webAccounts, booking, bookingManage, webBooking, notifications, practiceAuth, practice, webPractice] as const;
+const sources = [common, availability, web, search, practitioners, passwords, delivery, accountSettings, accountEmails, accounts, accountCodes, webAccounts, booking, bookingManage, webBooking, notifications, practiceAuth, practice, webPractice] as const;
 
-type Keys<T> = T extends { fr: infer F } ? keyof F : never;
-export type MessageKey = Keys<(typeof sources)[number]>;
+export type MessageKey = MessageKeysOf<(typeof sources)[number]>;
 
-const catalogue: Record<Language, Record<string, string>> = { fr: {}, en: {} };
-for (const source of sources) {
-  Object.assign(catalogue.fr, source.fr);
-  Object.assign(catalogue.en, source.en);
-}
+const catalogue = buildCatalogue<MessageKey>(sources);
 
 /** The text for `key` in `lang`, with `{name}` placeholders filled from `params`. */
-export function translate(lang: Language, key: MessageKey, params: Record<string, string | number> = {}): string {
-  const template = catalogue[lang][key] ?? catalogue.fr[key] ?? key;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
-}
+export const translate = catalogue.translate;
 
 /** Picks our language from an Accept-Language header: English only when preferred over French. */
 export function languageFromHeader(header: string | undefined): Language {
@@ -56,10 +49,6 @@ export function languageFromHeader(header: string | undefined): Language {
 }
 
 /** Whether `key` names a text of the catalogue (zod schemas carry keys as their messages). */
-export function isMessageKey(key: string): key is MessageKey {
-  return Object.hasOwn(catalogue.fr, key);
-}
+export const isMessageKey = catalogue.isMessageKey;
 
-export function allMessages(lang: Language): Readonly<Record<string, string>> {
-  return catalogue[lang];
-}
+export const allMessages = catalogue.allMessages;

@@ -1,5 +1,5 @@
 /** /conditions-generales and /protection-des-donnees: the texts the sign-up consents link to (A1). */
-import type { MessageKey } from '../../../src/platform/i18n/catalogue.ts';
+import type { MessageKey } from '../../../src/platform/i18n/web-catalogue.ts';
 import { usePageTitle } from '../hooks.ts';
 import { useI18n } from '../i18n.tsx';
 

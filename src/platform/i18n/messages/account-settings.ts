@@ -35,16 +35,6 @@ export const accountSettings = {
     'password_reset.accepted':
       "Si un compte correspond à ces informations, un email vient d'être envoyé avec un lien valable 30 minutes. Pensez à vérifier vos courriers indésirables.",
     'password_reset.error.link_gone': 'Ce lien a expiré ou a déjà été utilisé. Demandez-en un nouveau.',
-    'password_reset.email.subject': 'Réinitialisez votre mot de passe Créneau',
-    'password_reset.email.text':
-      "Bonjour,\n\nPour choisir un nouveau mot de passe, ouvrez ce lien (valable 30 minutes, utilisable une seule fois) :\n{link}\n\nSi vous n'êtes pas à l'origine de cette demande, ignorez cet email : votre mot de passe reste inchangé.\n\nL'équipe Créneau",
-    'password_reset.email.button': 'Choisir un nouveau mot de passe',
-    'notice.email_changed.subject': 'L’adresse email de votre compte Créneau a été modifiée',
-    'notice.email_changed.text':
-      "Bonjour,\n\nL'adresse email de votre compte Créneau vient d'être remplacée par {newEmail}. Les prochains emails seront envoyés à cette adresse.\n\nSi vous n'êtes pas à l'origine de ce changement, réinitialisez votre mot de passe (« Mot de passe oublié ? ») et contactez-nous.\n\nL'équipe Créneau",
-    'notice.password_changed.subject': 'Le mot de passe de votre compte Créneau a été modifié',
-    'notice.password_changed.text':
-      "Bonjour,\n\nLe mot de passe de votre compte Créneau vient d'être modifié et vos autres appareils ont été déconnectés.\n\nSi vous n'êtes pas à l'origine de ce changement, réinitialisez votre mot de passe (« Mot de passe oublié ? ») sans attendre.\n\nL'équipe Créneau",
   },
   en: {
     'myaccount.error.birth_date_invalid': 'Enter a valid date of birth (day, month, year).',
@@ -81,6 +71,24 @@ export const accountSettings = {
     'password_reset.accepted':
       'If an account matches these details, an email has just been sent with a link valid for 30 minutes. Check your spam folder too.',
     'password_reset.error.link_gone': 'This link has expired or has already been used. Ask for a new one.',
+  },
+} as const;
+
+/** The password-reset email and the security notices: sent by the server only, not in the web bundle. */
+export const accountEmails = {
+  fr: {
+    'password_reset.email.subject': 'Réinitialisez votre mot de passe Créneau',
+    'password_reset.email.text':
+      "Bonjour,\n\nPour choisir un nouveau mot de passe, ouvrez ce lien (valable 30 minutes, utilisable une seule fois) :\n{link}\n\nSi vous n'êtes pas à l'origine de cette demande, ignorez cet email : votre mot de passe reste inchangé.\n\nL'équipe Créneau",
+    'password_reset.email.button': 'Choisir un nouveau mot de passe',
+    'notice.email_changed.subject': 'L’adresse email de votre compte Créneau a été modifiée',
+    'notice.email_changed.text':
+      "Bonjour,\n\nL'adresse email de votre compte Créneau vient d'être remplacée par {newEmail}. Les prochains emails seront envoyés à cette adresse.\n\nSi vous n'êtes pas à l'origine de ce changement, réinitialisez votre mot de passe (« Mot de passe oublié ? ») et contactez-nous.\n\nL'équipe Créneau",
+    'notice.password_changed.subject': 'Le mot de passe de votre compte Créneau a été modifié',
+    'notice.password_changed.text':
+      "Bonjour,\n\nLe mot de passe de votre compte Créneau vient d'être modifié et vos autres appareils ont été déconnectés.\n\nSi vous n'êtes pas à l'origine de ce changement, réinitialisez votre mot de passe (« Mot de passe oublié ? ») sans attendre.\n\nL'équipe Créneau",
+  },
+  en: {
     'password_reset.email.subject': 'Reset your Créneau password',
     'password_reset.email.text':
       "Hello,\n\nTo choose a new password, open this link (valid for 30 minutes, single use):\n{link}\n\nIf you did not ask for this, ignore this email: your password stays unchanged.\n\nThe Créneau team",

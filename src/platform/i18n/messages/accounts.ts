@@ -24,15 +24,6 @@ export const accounts = {
     'accounts.error.privacy_required': 'Acceptez la politique de protection des données pour créer votre compte.',
     'accounts.error.password_required': 'Saisissez votre mot de passe.',
     'accounts.error.channel_unavailable': 'Ce moyen d’envoi n’est pas disponible pour ce numéro.',
-
-    'accounts.code.sms': 'Créneau : votre code est {code}. Il expire dans 15 minutes. Ne le communiquez à personne.',
-    'accounts.code.voice': 'Bonjour, ici Créneau. Votre code est : {digits}. Je répète : {digits}. Ce code expire dans 15 minutes.',
-    'accounts.code.email.subject.login': 'Votre code de connexion Créneau',
-    'accounts.code.email.subject.change': 'Confirmez votre adresse email sur Créneau',
-    'accounts.code.email.intro.login': 'Pour vous connecter à Créneau, saisissez ce code :',
-    'accounts.code.email.intro.change': 'Pour confirmer votre nouvelle adresse email sur Créneau, saisissez ce code :',
-    'accounts.code.email.validity': 'Il est valable 15 minutes. Ne le communiquez à personne : Créneau ne vous le demandera jamais par téléphone.',
-    'accounts.code.email.ignore': 'Si vous n’êtes pas à l’origine de cette demande, ignorez ce message et changez votre mot de passe.',
   },
   en: {
     'accounts.error.not_signed_in': 'Log in to continue.',
@@ -55,7 +46,22 @@ export const accounts = {
     'accounts.error.privacy_required': 'Accept the data protection policy to create your account.',
     'accounts.error.password_required': 'Type your password.',
     'accounts.error.channel_unavailable': 'This way of sending is not available for this number.',
+  },
+} as const;
 
+/** The messages carrying a code (SMS, voice call, email): sent by the server only, not in the web bundle. */
+export const accountCodes = {
+  fr: {
+    'accounts.code.sms': 'Créneau : votre code est {code}. Il expire dans 15 minutes. Ne le communiquez à personne.',
+    'accounts.code.voice': 'Bonjour, ici Créneau. Votre code est : {digits}. Je répète : {digits}. Ce code expire dans 15 minutes.',
+    'accounts.code.email.subject.login': 'Votre code de connexion Créneau',
+    'accounts.code.email.subject.change': 'Confirmez votre adresse email sur Créneau',
+    'accounts.code.email.intro.login': 'Pour vous connecter à Créneau, saisissez ce code :',
+    'accounts.code.email.intro.change': 'Pour confirmer votre nouvelle adresse email sur Créneau, saisissez ce code :',
+    'accounts.code.email.validity': 'Il est valable 15 minutes. Ne le communiquez à personne : Créneau ne vous le demandera jamais par téléphone.',
+    'accounts.code.email.ignore': 'Si vous n’êtes pas à l’origine de cette demande, ignorez ce message et changez votre mot de passe.',
+  },
+  en: {
     'accounts.code.sms': 'Créneau: your code is {code}. It expires in 15 minutes. Never share it.',
     'accounts.code.voice': 'Hello, this is Créneau. Your code is: {digits}. I repeat: {digits}. This code expires in 15 minutes.',
     'accounts.code.email.subject.login': 'Your Créneau login code',

@@ -1,5 +1,5 @@
 /** Checks done in the browser before sending (the server checks again): required fields, emails, codes, dates. */
-import { allMessages, type Language } from '../../../../src/platform/i18n/catalogue.ts';
+import { allMessages, type Language } from '../../../../src/platform/i18n/web-catalogue.ts';
 
 export interface FieldError {
   /** The id of the input the error is about (the summary links to it). */

@@ -3,7 +3,7 @@
  * minute left (a live region ticking every second would drown everything else). At zero, `onExpired`.
  */
 import { useEffect, useRef, useState } from 'react';
-import type { MessageKey } from '../../../../src/platform/i18n/catalogue.ts';
+import type { MessageKey } from '../../../../src/platform/i18n/web-catalogue.ts';
 import { useI18n } from '../../i18n.tsx';
 import { formatWait, useCountdown } from '../account/useCountdown.ts';
 

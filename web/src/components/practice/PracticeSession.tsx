@@ -5,7 +5,7 @@
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { getPracticeSession, type ActingFor, type Right, type StaffView } from '../../api-practice.ts';
-import type { MessageKey } from '../../../../src/platform/i18n/catalogue.ts';
+import type { MessageKey } from '../../../../src/platform/i18n/web-catalogue.ts';
 import { useI18n, type Params } from '../../i18n.tsx';
 import { navigate, useLocation } from '../../router.tsx';
 
