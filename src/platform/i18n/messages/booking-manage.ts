@@ -2,12 +2,10 @@
 export const bookingManage = {
   fr: {
     'booking.manage.cancelled': 'Ce rendez-vous est annulé : il ne peut plus être déplacé.',
-    'booking.manage.not_movable': 'Ce rendez-vous ne peut plus être déplacé.',
     'booking.move.too_late':
       'Ce rendez-vous a lieu dans moins de 4 heures : pour le déplacer, contactez directement le cabinet au {phone}.',
     'booking.move.other_practitioner':
       'Le nouveau créneau doit être pris avec le même praticien. Choisissez un créneau dans son agenda.',
-    'booking.move.same_appointment': 'Choisissez un autre créneau que celui de votre rendez-vous actuel.',
     'booking.cancel.no_phone': 'le numéro indiqué sur sa fiche',
     'booking.link.used':
       'Ce rendez-vous a déjà été déplacé ou annulé : ce lien n’est plus valable. Retrouvez vos rendez-vous dans '
@@ -21,12 +19,10 @@ export const bookingManage = {
   },
   en: {
     'booking.manage.cancelled': 'This appointment is cancelled: it can no longer be moved.',
-    'booking.manage.not_movable': 'This appointment can no longer be moved.',
     'booking.move.too_late':
       'This appointment is less than 4 hours away: to move it, please call the practice at {phone}.',
     'booking.move.other_practitioner':
       'The new slot must be with the same practitioner. Please choose a slot in their calendar.',
-    'booking.move.same_appointment': 'Please choose a different slot from your current appointment.',
     'booking.cancel.no_phone': 'the number shown on their page',
     'booking.link.used':
       'This appointment has already been moved or cancelled: this link is no longer valid. Find your appointments in '

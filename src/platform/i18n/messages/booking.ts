@@ -36,7 +36,6 @@ export const booking = {
     'booking.cancel.phone_only':
       'Ce rendez-vous a lieu dans moins de 4 heures : pour l’annuler, contactez directement le cabinet au {phone}.',
     'booking.cancel.past': 'Ce rendez-vous est passé : il ne peut plus être annulé ni déplacé.',
-    'booking.delete.past': 'Un rendez-vous passé ne peut pas être supprimé : il est partagé avec le praticien.',
     'booking.link.invalid': 'Ce lien n’est pas valide. Retrouvez votre rendez-vous dans « Mes rendez-vous ».',
     'booking.link.expired': 'Ce lien a expiré. Retrouvez votre rendez-vous dans « Mes rendez-vous ».',
   },
@@ -76,7 +75,6 @@ export const booking = {
     'booking.cancel.phone_only':
       'This appointment is less than 4 hours away: to cancel it, please call the practice at {phone}.',
     'booking.cancel.past': 'This appointment is in the past: it can no longer be cancelled or moved.',
-    'booking.delete.past': 'A past appointment cannot be deleted: it is shared with the practitioner.',
     'booking.link.invalid': 'This link is not valid. Find your appointment in “My appointments”.',
     'booking.link.expired': 'This link has expired. Find your appointment in “My appointments”.',
   },

@@ -1,7 +1,6 @@
-/** The password policy (SPEC A3): the rule as a whole and one sentence per problem. French first. */
+/** The password policy (SPEC A3): one sentence per problem. French first. */
 export const passwords = {
   fr: {
-    'password.rules': 'Au moins 8 caractères, dont une majuscule, une minuscule, un chiffre et un caractère spécial.',
     'password.problem.too_short': 'Le mot de passe doit contenir au moins 8 caractères.',
     'password.problem.too_long': 'Le mot de passe ne peut pas dépasser 128 caractères.',
     'password.problem.no_lowercase': 'Ajoutez au moins une lettre minuscule.',
@@ -14,7 +13,6 @@ export const passwords = {
       'Le mot de passe ne doit contenir ni votre nom, ni votre prénom, ni votre adresse email, ni votre date ou année de naissance.',
   },
   en: {
-    'password.rules': 'At least 8 characters, including an upper-case letter, a lower-case letter, a digit and a special character.',
     'password.problem.too_short': 'The password must be at least 8 characters long.',
     'password.problem.too_long': 'The password cannot be longer than 128 characters.',
     'password.problem.no_lowercase': 'Add at least one lower-case letter.',

@@ -6,7 +6,6 @@ export const webAccounts = {
     'web.accounts.nav.account': 'Mon compte',
     'web.accounts.nav.relatives': 'Mes proches',
     'web.accounts.nav.logout': 'Déconnexion',
-    'web.accounts.nav.signed_in_as': 'Connecté(e) : {email}',
 
     'web.accounts.loading': 'Chargement…',
     'web.accounts.sending': 'Envoi en cours…',
@@ -214,7 +213,6 @@ export const webAccounts = {
     'web.accounts.nav.account': 'My account',
     'web.accounts.nav.relatives': 'My relatives',
     'web.accounts.nav.logout': 'Log out',
-    'web.accounts.nav.signed_in_as': 'Logged in: {email}',
 
     'web.accounts.loading': 'Loading…',
     'web.accounts.sending': 'Sending…',

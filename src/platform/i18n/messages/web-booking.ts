@@ -6,7 +6,6 @@ export const webBooking = {
   fr: {
     'web.hold.holding': 'Réservation du créneau du {slot}…',
     'web.hold.countdown': 'Ce créneau vous est réservé encore {time}.',
-    'web.hold.countdown.label': 'Temps restant pour confirmer',
     'web.hold.announce.five': 'Plus que 5 minutes pour confirmer ce rendez-vous.',
     'web.hold.announce.one': 'Plus qu’une minute pour confirmer ce rendez-vous.',
     'web.hold.expired.title': 'Ce créneau ne vous est plus réservé',
@@ -149,7 +148,6 @@ export const webBooking = {
   en: {
     'web.hold.holding': 'Holding {slot}…',
     'web.hold.countdown': 'This time is held for you for another {time}.',
-    'web.hold.countdown.label': 'Time left to confirm',
     'web.hold.announce.five': '5 minutes left to confirm this appointment.',
     'web.hold.announce.one': '1 minute left to confirm this appointment.',
     'web.hold.expired.title': 'This time is no longer held for you',

@@ -84,8 +84,6 @@ export const web = {
     'web.slot.name': '{day} à {time}',
     'web.slot.name_replacement': '{name}, avec un remplaçant',
     'web.slot.replacement_legend': 'Créneau proposé par le remplaçant du praticien',
-    'web.booking.chosen': 'Vous avez choisi le créneau du {slot}.',
-    'web.booking.coming_next': 'La prise de rendez-vous en ligne arrive dans la prochaine version de Créneau : aucun rendez-vous n’a été réservé.',
     'web.booking.call_now': 'Pour réserver dès maintenant, appelez le',
 
     'web.practitioner.title': '{name}, {specialty}',
@@ -258,8 +256,6 @@ export const web = {
     'web.slot.name': '{day} at {time}',
     'web.slot.name_replacement': '{name}, with a locum',
     'web.slot.replacement_legend': 'Time offered by the practitioner’s locum',
-    'web.booking.chosen': 'You chose {slot}.',
-    'web.booking.coming_next': 'Online booking arrives in the next version of Créneau: no appointment has been booked.',
     'web.booking.call_now': 'To book right now, call',
 
     'web.practitioner.title': '{name}, {specialty}',
