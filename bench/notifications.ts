@@ -1,16 +1,18 @@
 /**
- * `npm run bench:notifications [-- --bookings 10000 --rate 500 --concurrency 32 --per-transaction 50 --keep --profile]`
+ * `npm run bench:notifications [-- --bookings 10000 --rate 500 --concurrency 16 --smtp-connections 4 --per-transaction 50
+ *   --keep --profile]`
  * The notifications pipeline from committed booking to message accepted by an SMTP server (docs/performance.md
  * « Notifications »). A throw-away embedded PostgreSQL under .data/bench-notifications; appointments and accounts
  * written in bulk, then each booking's intents written by the real enqueueAppointmentNotification in transactions of
  * `--per-transaction` bookings (the booking path's last step); the worker runs in a child process like the app's;
- * an smtp-server on this machine, in this process, notes when it accepts each message.
+ * an smtp-server on this machine, in this process, notes when it accepts each message. `--profile`: CPU profiles of
+ * the worker (.data/profiles) and PostgreSQL time per statement.
  * Two phases of `--bookings` confirmations each:
  *   1. paced: bookings committed at `--rate` a second while the worker runs → delay from commit to SMTP accept;
  *   2. backlog: bookings committed with no worker, then one started → how fast it drains (messages/s).
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -29,7 +31,8 @@ const { values: args } = parseArgs({
   options: {
     bookings: { type: 'string', default: '10000' },
     rate: { type: 'string', default: '500' },
-    concurrency: { type: 'string', default: '32' },
+    concurrency: { type: 'string', default: '16' },
+    'smtp-connections': { type: 'string', default: '4' },
     'per-transaction': { type: 'string', default: '50' },
     keep: { type: 'boolean', default: false },
     profile: { type: 'boolean', default: false },
@@ -44,7 +47,10 @@ const load = () => os.loadavg().map((n) => n.toFixed(2)).join(' ');
 console.log(`▶ load average before: ${load()} (${os.cpus().length} cores)`);
 const dataDir = path.join(projectRoot, '.data', 'bench-notifications');
 rmSync(dataDir, { recursive: true, force: true });
-const postgres = await startEmbeddedPostgres({ dataDir });
+const postgres = await startEmbeddedPostgres({
+  dataDir,
+  ...(args.profile ? { settings: { shared_preload_libraries: 'pg_stat_statements', 'pg_stat_statements.track': 'all' } } : {}),
+});
 const connectionString = postgres.connectionString('creneau');
 const smtp = await startSmtpSink();
 let worker: ChildProcess | undefined;
@@ -56,7 +62,8 @@ try {
   const firstStart = new Date(Date.now() + 30 * 86_400_000);
   const paced = await seedBookedAppointments(db, agendas, bookingCount, firstStart, 0);
   const backlog = await seedBookedAppointments(db, agendas, bookingCount, firstStart, bookingCount);
-  console.log(`▶ ${2 * bookingCount} booked appointments and accounts written; worker concurrency ${concurrency}, SMTP on 127.0.0.1:${smtp.port}`);
+  console.log(`▶ ${2 * bookingCount} booked appointments and accounts written; worker concurrency ${concurrency}, `
+    + `${args['smtp-connections']} SMTP connections to 127.0.0.1:${smtp.port}`);
 
   // 1. Paced: the worker runs while bookings commit at `rate` a second.
   worker = await startWorker(connectionString, smtp.port, concurrency);
@@ -68,25 +75,32 @@ try {
   worker = undefined;
 
   // 2. Backlog: everything committed first, then a worker drains it.
+  if (args.profile) await pool.query('create extension if not exists pg_stat_statements');
   const backlogCommitted = Date.now();
   await notifyBooked(db, backlog, () => new Date(), perTransaction);
   const writeSeconds = (Date.now() - backlogCommitted) / 1000;
   const postmaster = postmasterOf(path.join(postgres.dataDir, 'cluster'));
   const started = Date.now();
   worker = await startWorker(connectionString, smtp.port, concurrency);
-  const cpuBefore = { worker: cpuMsOf(worker.pid!, false), postgres: postmaster ? cpuMsOf(postmaster, true) : NaN, smtp: process.cpuUsage() };
+  const cpuBefore = { worker: cpuMsOf(worker.pid!, false), postgres: postmaster ? clusterCpuMs(postmaster) : NaN, smtp: process.cpuUsage() };
   const drainEnd = await smtp.waitFor(backlog.map((b) => b.email));
   const drainSeconds = (drainEnd - started) / 1000;
   const smtpCpu = process.cpuUsage(cpuBefore.smtp);
   const cpu = {
     worker: cpuMsOf(worker.pid!, false) - cpuBefore.worker,
-    postgres: postmaster ? cpuMsOf(postmaster, true) - cpuBefore.postgres : NaN,
+    postgres: postmaster ? clusterCpuMs(postmaster) - cpuBefore.postgres : NaN,
     smtp: (smtpCpu.user + smtpCpu.system) / 1000,
   };
   const cpuPerMessage = (cpu.worker + cpu.postgres + cpu.smtp) / bookingCount;
   await stopWorker(worker);
   worker = undefined;
 
+  if (args.profile) {
+    const { rows } = await pool.query(`select calls, round(total_exec_time::numeric, 0) as ms, left(regexp_replace(query, '\\s+', ' ', 'g'), 110) as query
+      from pg_stat_statements where query not like '%pg_stat_statements%' order by total_exec_time desc limit 12`);
+    console.log('PostgreSQL time per statement, both phases:');
+    for (const row of rows) console.log(`  ${String(row.ms).padStart(7)} ms ${String(row.calls).padStart(7)} calls  ${row.query}`);
+  }
   const sent = Number((await pool.query(`select count(*) from notification_intents where state = 'sent'`)).rows[0].count);
   const ms = (value: number) => `${Math.round(value)} ms`;
   console.log(`
@@ -103,6 +117,30 @@ SMTP accepted ${smtp.acceptedAt.size} distinct recipients, ${smtp.total} message
   await postgres.stop();
   if (!args.keep) rmSync(postgres.dataDir, { recursive: true, force: true });
   console.log(`▶ load average after: ${load()}; PostgreSQL stopped${args.keep ? '' : `, ${postgres.dataDir} deleted`}`);
+}
+
+/**
+ * CPU milliseconds of a PostgreSQL cluster so far: the postmaster, its live backends, and the backends that already
+ * exited (the postmaster's reaped children time), so that a connection closing meanwhile is not lost.
+ */
+function clusterCpuMs(postmaster: number): number {
+  const stat = (pid: number | string) => {
+    try {
+      const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      return text.slice(text.lastIndexOf(')') + 2).split(' ');
+    } catch {
+      return null;
+    }
+  };
+  const own = stat(postmaster);
+  if (!own) return NaN;
+  // Fields after the command: utime, stime, cutime, cstime are the 12th to 15th (clock ticks, 100 a second).
+  let ticks = Number(own[11]) + Number(own[12]) + Number(own[13]) + Number(own[14]);
+  for (const name of readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
+    const child = stat(name);
+    if (child && Number(child[1]) === postmaster) ticks += Number(child[11]) + Number(child[12]);
+  }
+  return ticks * 10;
 }
 
 /** Commits the bookings' intents in transactions of `perTransaction`, paced to `rate` bookings a second. */
@@ -161,6 +199,7 @@ async function startWorker(databaseUrl: string, smtpPort: number, workerConcurre
       CRENEAU_WORKER_DATABASE_URL: databaseUrl,
       CRENEAU_WORKER_SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
       CRENEAU_WORKER_CONCURRENCY: String(workerConcurrency),
+      CRENEAU_WORKER_SMTP_CONNECTIONS: String(args['smtp-connections']),
       CRENEAU_WORKER_POLL_MS: '200',
     },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],

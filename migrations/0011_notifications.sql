@@ -34,5 +34,9 @@ create table appointment_calendar (
   sequence       integer not null
 );
 
+-- The row a move or an 8-day replacement cancelled points at its successor: the moved message reads the old start,
+-- a move drops the old row's pending messages.
+create index if not exists appointments_replaced_by on appointments (replaced_by) where replaced_by is not null;
+
 -- Attachments of development-mailbox emails (the .ics invitation): [{ filename, contentType, content }].
 alter table dev_mailbox add column attachments jsonb;

@@ -44,7 +44,7 @@ export async function composeBatch(
     const inLanguage = ids.filter((id) => subjects.get(id)!.language === language);
     for (const view of await loadAppointmentViews(db, inLanguage, language, settings.now)) views.set(view.id, view);
   }
-  const extras = await loadExtras(db, ids);
+  const extras = await loadExtras(db, batch, ids);
   return async (intent, to) => {
     const view = views.get(intent.appointmentId);
     const subject = subjects.get(intent.appointmentId);
@@ -118,14 +118,21 @@ function factsOf(view: AppointmentView): AppointmentFacts {
   };
 }
 
-/** Calendar UID, the start before a move (the predecessor's), and the patient's no-shows with that practitioner. */
-async function loadExtras(db: Db, ids: readonly string[]): Promise<Map<string, Extras>> {
+/**
+ * Calendar UID of each appointment; the start before the move for « moved » messages (the row it replaced); the
+ * patient's no-shows with that practitioner for « no_show » messages. Each subquery runs only where it is needed.
+ */
+async function loadExtras(db: Db, batch: readonly ClaimedIntent[], ids: readonly string[]): Promise<Map<string, Extras>> {
   if (!ids.length) return new Map();
+  const moved = batch.filter((intent) => intent.kind === 'moved').map((intent) => intent.appointmentId);
+  const missed = batch.filter((intent) => intent.kind === 'no_show').map((intent) => intent.appointmentId);
   const { rows } = await sql<Extras>`
     select a.id as "appointmentId", c.uid as "calendarUid",
-           (select p.starts_at from appointments p where p.replaced_by = a.id order by p.starts_at limit 1) as "previousStart",
-           (select count(*)::int from appointments n
-             where n.practitioner_id = a.practitioner_id and n.patient_id = a.patient_id and n.status = 'no_show') as "noShowCount"
+           case when a.id = any(${moved}::uuid[]) then
+             (select p.starts_at from appointments p where p.replaced_by = a.id order by p.starts_at limit 1) end as "previousStart",
+           case when a.id = any(${missed}::uuid[]) then
+             (select count(*)::int from appointments n
+               where n.practitioner_id = a.practitioner_id and n.patient_id = a.patient_id and n.status = 'no_show') else 0 end as "noShowCount"
       from appointments a
       left join appointment_calendar c on c.appointment_id = a.id
      where a.id = any(${[...ids]}::uuid[])`.execute(db);
