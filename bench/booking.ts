@@ -1,5 +1,5 @@
 /**
- * `npm run bench:booking [-- --patients 5000 --connections 16 --practitioners 50 --pool 20 --workers 1 --attempts 8
+ * `npm run bench:booking [-- --patients 5000 --connections 16 --practitioners 50 --pool <server default> --workers 1 --attempts 8
  *   --spread 5 --ceiling-seconds 5 --seed 1 --unprepared --profile --keep]`
  * A vaccination rush over real HTTP (docs/performance.md « Booking »): a throw-away embedded PostgreSQL under
  * .data/bench-booking, `--practitioners` centres opening about as many places as there are patients (10-minute slots,
@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
-import { projectRoot } from '../src/platform/config/config.ts';
+import { defaultPoolSize, projectRoot } from '../src/platform/config/config.ts';
 import { openDatabase } from '../src/platform/db/database.ts';
 import { freePort, startEmbeddedPostgres } from '../src/platform/db/embedded-postgres.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
@@ -30,7 +30,7 @@ const { values: args } = parseArgs({
     patients: { type: 'string', default: '5000' },
     connections: { type: 'string', default: '16' },
     practitioners: { type: 'string', default: '50' },
-    pool: { type: 'string', default: '20' },
+    pool: { type: 'string', default: String(defaultPoolSize()) },
     workers: { type: 'string', default: '1' },
     attempts: { type: 'string', default: '8' },
     spread: { type: 'string', default: '5' },

@@ -21,7 +21,7 @@ const database = await provisionDatabase(config, {
     console.error(`Créneau: the embedded PostgreSQL stopped unexpectedly (exit code ${code}); stopping.`);
     process.exit(1);
   },
-});
+}, config.databasePoolSize);
 await prepareData(database.db, config);
 
 /** The newest modification time of the files under `folder`. */

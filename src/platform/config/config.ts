@@ -1,4 +1,5 @@
 /** Settings read once from the environment, with defaults that make a fresh clone run. */
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -19,6 +20,11 @@ export interface Config {
   production: boolean;
   /** How long search result lists may reuse computed next free slots (docs/decisions.md « Performance »). */
   listSlotsCacheMs: number;
+  /**
+   * PostgreSQL connections of the server's pool (CRENEAU_DATABASE_POOL_SIZE); default 4 per core, 8 to 20: more
+   * concurrent transactions than the cores can run only queue inside PostgreSQL (docs/performance.md « Booking »).
+   */
+  databasePoolSize: number;
   /**
    * TRUST_PROXY: behind a reverse proxy, which X-Forwarded-For hops give the client IP used by rate limits
    * (`true`, a hop count, or addresses/CIDRs separated by commas); absent: the socket address (no proxy).
@@ -62,6 +68,11 @@ function trustProxyOf(value: string | undefined): boolean | number | string[] {
   return value.split(',').map((part) => part.trim()).filter(Boolean);
 }
 
+/** Four connections per core, at least 8 and at most 20 (8 on the 2-core machines the project runs on). */
+export function defaultPoolSize(): number {
+  return Math.min(20, Math.max(8, 4 * os.availableParallelism()));
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     databaseUrl: env.DATABASE_URL || undefined,
@@ -74,6 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: env.PUBLIC_URL || undefined,
     production: env.NODE_ENV === 'production',
     listSlotsCacheMs: Number(env.CRENEAU_LIST_SLOTS_CACHE_MS ?? 30_000),
+    databasePoolSize: Number(env.CRENEAU_DATABASE_POOL_SIZE || defaultPoolSize()),
     trustProxy: trustProxyOf(env.TRUST_PROXY),
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM || 'Créneau <no-reply@creneau.localhost>',
