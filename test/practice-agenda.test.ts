@@ -120,7 +120,8 @@ describe('the practice agenda', () => {
       assert.equal(detail.appointment.place.city, 'Nantes');
       assert.deepEqual({ ...detail.patient, patientId: undefined }, {
         fileId: null, patientId: undefined, civility: null, firstName: 'Léa', lastName: 'Durand', birthDate: '1999-05-01',
-        email: 'lea.durand@example.fr', phone: null, linkedAccount: true, blocked: false, notificationsOff: false, noShows: 1,
+        email: 'lea.durand@example.fr', phone: null, linkedAccount: true, blocked: false, blockedAfterNoShows: false,
+        notificationsOff: false, noShows: 1, noShowsForgivenAt: null,
         relativeOf: { firstName: 'Paul', lastName: 'Durand', email: detail.patient.relativeOf.email, phone: '+33612345678' },
       });
       assert.match(detail.patient.relativeOf.email, /@example\.fr$/);

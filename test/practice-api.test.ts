@@ -3,7 +3,7 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { revokePracticeToken } from '../src/features/practice-api/index.ts';
 import { randomUUID } from 'node:crypto';
-import { agenda, book, hold, MONDAY_8AM, openWorld, patient, practiceHeaders, type Patient, type World } from './booking-manage-fixtures.ts';
+import { agenda, book, hold, MONDAY_8AM, openWorld, patient, practiceHeaders, signInAgain, type Patient, type World } from './booking-manage-fixtures.ts';
 import type { AgendaFixture } from '../src/features/availability/agenda-fixtures.ts';
 
 const NINE = '2026-03-02T08:00:00.000Z'; // Monday 09:00 Paris
@@ -123,6 +123,42 @@ describe('practice API: tokens, no-shows and blocks', () => {
     assert.equal(refused.statusCode, 403);
     assert.equal(refused.json().code, 'blocked_no_shows');
     assert.equal((await tryToBook(camille, other, '2026-03-12T08:00:00.000Z')).statusCode, 201);
+  });
+
+  it('unblocking a patient blocked after three no-shows lets them book again; three new no-shows block them again', async () => {
+    const dr = await agenda(world);
+    const headers = await practiceHeaders(world, dr);
+    const camille = await patient(world);
+    const missed = [];
+    for (const start of ['2026-03-02T08:00:00.000Z', '2026-03-03T08:00:00.000Z', '2026-03-04T08:00:00.000Z']) {
+      missed.push(await book(world, camille, dr, start));
+    }
+    world.clock.now = new Date('2026-03-04T09:00:00Z');
+    for (const id of missed) assert.equal((await noShow(id, headers)).statusCode, 200);
+    assert.equal((await tryToBook(camille, dr, '2026-03-12T08:00:00.000Z')).json().code, 'blocked_no_shows');
+
+    world.clock.now = new Date('2026-03-04T09:05:00Z');
+    const unblock = await world.app.inject({ method: 'POST', url: `/api/practice/patients/${camille.holderPatientId}/unblock`, headers });
+    assert.equal(unblock.statusCode, 204, unblock.body);
+    const accepted = await tryToBook(camille, dr, '2026-03-12T09:00:00.000Z');
+    assert.equal(accepted.statusCode, 201, accepted.body);
+
+    const again = [
+      await book(world, camille, dr, '2026-03-05T08:00:00.000Z'),
+      await book(world, camille, dr, '2026-03-06T08:00:00.000Z'),
+      accepted.json().appointment.id as string,
+    ];
+    world.clock.now = new Date('2026-03-12T10:00:00Z');
+    await signInAgain(world, camille);
+    const counts = [];
+    for (const [index, id] of again.entries()) {
+      counts.push((await noShow(id, headers)).json().noShowsWithPatient);
+      if (index === 1) assert.equal((await tryToBook(camille, dr, '2026-03-16T08:00:00.000Z')).statusCode, 201, 'two new no-shows do not block');
+    }
+    assert.deepEqual(counts, [1, 2, 3]);
+    const refused = await tryToBook(camille, dr, '2026-03-17T08:00:00.000Z');
+    assert.equal(refused.statusCode, 403);
+    assert.equal(refused.json().code, 'blocked_no_shows');
   });
 
   it('a patient blocked by the practice cannot book online until unblocked', async () => {

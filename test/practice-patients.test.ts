@@ -103,6 +103,66 @@ describe('the practice’s patients', () => {
       assert.equal((await bookOnline(patient)).statusCode, 201);
     });
 
+    describe('after three no-shows (D5)', () => {
+      /** Books these April starts online for the patient, then moves the clock past them and declares them missed. */
+      const missAll = async (patient: Caller, starts: string[], declareAt: string) => {
+        const ids = [];
+        for (const start of starts) {
+          const hold = await w.hold(patient, w.agenda, start);
+          assert.equal(hold.statusCode, 201, hold.body);
+          const booked = await w.confirm(patient, { holdId: hold.json().hold.id, patient: { kind: 'self' } });
+          assert.equal(booked.statusCode, 201, booked.body);
+          ids.push(booked.json().appointment.id as string);
+        }
+        w.clock.set(declareAt);
+        const doctor = await w.reconnectDoctor();
+        for (const id of ids) assert.equal((await w.practice('POST', `/appointments/${id}/no-show`, undefined, { caller: doctor })).statusCode, 200);
+        return { ids, doctor };
+      };
+
+      it('the appointment shows the block after three absences; unblocking lifts it, the history still lists them all', async () => {
+        const before = w.clock.now().toISOString();
+        try {
+          const patient = await w.signIn({ firstName: 'Noémie', lastName: 'Garnier' });
+          const { ids, doctor } = await missAll(patient,
+            ['2026-04-13T07:00:00.000Z', '2026-04-14T07:00:00.000Z', '2026-04-15T07:00:00.000Z'], '2026-04-15T09:00:00Z');
+          const detail = async () => (await w.practice('GET', `/appointments/${ids[2]}`, undefined, { caller: doctor })).json();
+          const blocked = (await detail()).patient;
+          assert.deepEqual([blocked.blocked, blocked.blockedAfterNoShows, blocked.noShows, blocked.noShowsForgivenAt], [false, true, 3, null]);
+
+          w.clock.set('2026-04-15T09:10:00Z');
+          const unblocked = await w.practice('PATCH', `/patients/${blocked.patientId}`, { blocked: false }, { caller: doctor });
+          assert.equal(unblocked.statusCode, 200, unblocked.body);
+          const card = unblocked.json().patient;
+          assert.deepEqual([card.blocked, card.blockedAfterNoShows, card.noShows, card.noShowsForgivenAt],
+            [false, false, 0, '2026-04-15T09:10:00.000Z']);
+          const after = await detail();
+          assert.equal(after.patient.noShows, 0);
+          assert.deepEqual(after.history.map((entry: { id: string; status: string }) => [entry.id, entry.status]),
+            [[ids[1], 'no_show'], [ids[0], 'no_show']]);
+          const again = await w.reconnect(patient);
+          const hold = (await w.hold(again, w.agenda, '2026-04-20T07:00:00.000Z')).json().hold;
+          assert.equal((await w.confirm(again, { holdId: hold.id, patient: { kind: 'self' } })).statusCode, 201);
+        } finally {
+          w.clock.set(before);
+        }
+      });
+
+      it('unblocking a patient who is not blocked forgives nothing', async () => {
+        const before = w.clock.now().toISOString();
+        try {
+          const patient = await w.signIn({ firstName: 'Olivier', lastName: 'Perrin' });
+          const { ids, doctor } = await missAll(patient, ['2026-04-13T08:00:00.000Z', '2026-04-14T08:00:00.000Z'], '2026-04-14T09:00:00Z');
+          const { patientId } = (await w.practice('GET', `/appointments/${ids[0]}`, undefined, { caller: doctor })).json().patient;
+          w.clock.set('2026-04-14T09:10:00Z');
+          const card = (await w.practice('PATCH', `/patients/${patientId}`, { blocked: false }, { caller: doctor })).json().patient;
+          assert.deepEqual([card.noShows, card.noShowsForgivenAt], [2, null]);
+        } finally {
+          w.clock.set(before);
+        }
+      });
+    });
+
     it('answers 404 for a Créneau patient who never booked with this practitioner', async () => {
       const stranger = await w.signIn();
       const holder = await w.t.db.selectFrom('patients').select('id').where('account_id', '=', stranger.accountId).executeTakeFirstOrThrow();

@@ -4,7 +4,8 @@
  * and an evening opening range for it → the patient books that reason online → the appointment shows in the week view
  * → the appointment's time passes (the server's clock, then the browser's, jump to it: the staff session has expired
  * and the trusted device logs back in without a code) → « Déclarer une absence du patient » → with two earlier
- * no-shows prepared in the database, this third one blocks the patient's next online booking with a clear message.
+ * no-shows prepared in the database, this third one blocks the patient's next online booking with a clear message →
+ * « Débloquer le patient » lifts that block and the patient's booking goes through.
  * axe-core runs on every page and state visited; the strict CSP is checked for violations.
  */
 import { after, before, describe, it } from 'node:test';
@@ -343,7 +344,7 @@ describe('practitioner journey in a browser (J1–J4, D5, C5)', { skip: !existsS
     await dialog.getByRole('button', { name: 'Déclarer l’absence' }).click();
     await doctor.getByText('Absence déclarée : 3 rendez-vous manqués avec vous. Ce patient ne peut plus prendre rendez-vous en ligne avec vous.').waitFor();
     await focusIsOn(doctor, '#appointment-when', 'the focus returns to the appointment');
-    await patientSection.getByText(/refusée après 3 rendez-vous manqués/).waitFor();
+    await patientSection.getByText('refusée : patient bloqué après 3 absences').waitFor();
     assert.equal(await doctor.locator('.status-badge').textContent(), 'Patient absent');
     await assertAccessible(doctor, 'the appointment after the no-show');
   });
@@ -357,6 +358,20 @@ describe('practitioner journey in a browser (J1–J4, D5, C5)', { skip: !existsS
       .getByText('Vous ne pouvez plus prendre rendez-vous en ligne avec ce praticien. Contactez directement le cabinet.').waitFor();
     await focusIsOn(patient, '.error-summary', 'the focus moves to the refusal');
     await assertAccessible(patient, 'the refusal after three no-shows');
+  });
+
+  it('lets the practice unblock the patient blocked after three no-shows; the patient’s booking then goes through', async () => {
+    const patientSection = doctor.getByRole('region', { name: 'Patient', exact: true });
+    await patientSection.getByRole('button', { name: 'Débloquer le patient' }).click();
+    await patientSection.getByText('Lucas Martel peut de nouveau prendre rendez-vous en ligne avec vous.').waitFor();
+    await patientSection.getByText('autorisée', { exact: true }).waitFor();
+    assert.match(await patientSection.textContent() ?? '', /Rendez-vous manqués depuis le déblocage du [^0-9]*\d+ \S+ \d{4}0/);
+    await patientSection.getByRole('button', { name: 'Bloquer le patient' }).waitFor();
+    await assertAccessible(doctor, 'the patient unblocked');
+
+    await patient.getByRole('button', { name: 'Confirmer le rendez-vous' }).click();
+    await patient.waitForURL(/\/rendez-vous\/[0-9a-f-]{36}\/confirme$/);
+    await patient.getByRole('heading', { level: 1, name: 'Votre rendez-vous est confirmé' }).waitFor();
   });
 
   it('fits a 375-px phone: the day view without sideways scrolling', async () => {

@@ -77,8 +77,11 @@ export interface Agenda {
 
 export interface PatientCard {
   fileId: string | null; patientId: string | null; civility: Civility | null; firstName: string; lastName: string;
-  birthDate: string | null; email: string | null; phone: string | null; linkedAccount: boolean; blocked: boolean;
-  notificationsOff: boolean; noShows: number;
+  birthDate: string | null; email: string | null; phone: string | null; linkedAccount: boolean;
+  /** blocked: by the practice; blockedAfterNoShows: after three no-shows (D5) — « Débloquer » lifts both. */
+  blocked: boolean; blockedAfterNoShows: boolean;
+  /** No-shows since the patient was last unblocked (noShowsForgivenAt), all of them when never unblocked. */
+  notificationsOff: boolean; noShows: number; noShowsForgivenAt: string | null;
   relativeOf: { firstName: string | null; lastName: string | null; email: string | null; phone: string | null } | null;
 }
 export interface PatientFileInput {

@@ -10,4 +10,6 @@ export { appointmentLinks, type AppointmentLinks } from './appointment-links.ts'
 /** For the practice's own agenda writes (desk bookings, moves): the same purge, group slots and identity match. */
 export { deleteExpiredHolds, findSessionGroup } from './repository.ts';
 export { slotGroupFor, fitsCapacity } from './domain/capacity.ts';
-export { sameIdentity, type PersonIdentity } from './domain/rules.ts';
+export { sameIdentity, NO_SHOWS_BEFORE_BLOCK, type PersonIdentity } from './domain/rules.ts';
+/** D5 after an unblock (J4): the one condition saying which no-shows count toward the block. */
+export { countsTowardBlock, forgivenAtOf } from './no-show-count.ts';

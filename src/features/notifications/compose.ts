@@ -9,7 +9,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
 import type { EmailMessage, TextMessage } from '../../platform/delivery/delivery.ts';
 import type { Language } from '../../platform/i18n/catalogue.ts';
-import { appointmentLinks, loadAppointmentViews, type AppointmentView } from '../booking/index.ts';
+import { appointmentLinks, countsTowardBlock, forgivenAtOf, loadAppointmentViews, type AppointmentView } from '../booking/index.ts';
 import type { ClaimedIntent } from './claims.ts';
 import type { NotificationSubject } from './subjects.ts';
 import { renderNotification, type AppointmentFacts, type NotificationData } from './templates/render.ts';
@@ -120,7 +120,8 @@ function factsOf(view: AppointmentView): AppointmentFacts {
 
 /**
  * Calendar UID of each appointment; the start before the move for « moved » messages (the row it replaced); the
- * patient's no-shows with that practitioner for « no_show » messages. Each subquery runs only where it is needed.
+ * patient's no-shows with that practitioner since last unblocked (D5) for « no_show » messages. Each subquery runs
+ * only where it is needed.
  */
 async function loadExtras(db: Db, batch: readonly ClaimedIntent[], ids: readonly string[]): Promise<Map<string, Extras>> {
   if (!ids.length) return new Map();
@@ -132,7 +133,8 @@ async function loadExtras(db: Db, batch: readonly ClaimedIntent[], ids: readonly
              (select p.starts_at from appointments p where p.replaced_by = a.id order by p.starts_at limit 1) end as "previousStart",
            case when a.id = any(${missed}::uuid[]) then
              (select count(*)::int from appointments n
-               where n.practitioner_id = a.practitioner_id and n.patient_id = a.patient_id and n.status = 'no_show') else 0 end as "noShowCount"
+               where n.practitioner_id = a.practitioner_id and n.patient_id = a.patient_id and n.status = 'no_show'
+                 and ${countsTowardBlock('n', forgivenAtOf(sql.ref('a.practitioner_id'), sql.ref('a.patient_id')))}) else 0 end as "noShowCount"
       from appointments a
       left join appointment_calendar c on c.appointment_id = a.id
      where a.id = any(${[...ids]}::uuid[])`.execute(db);

@@ -3,5 +3,5 @@ export { practiceRoutes } from './routes.ts';
 export { createPracticeToken, revokePracticeToken } from './tokens.ts';
 /** The same use cases serve the practitioner space (src/features/practice/). */
 export { declareNoShow, type DeclaredNoShow } from './no-shows.ts';
-export { ensurePatientFile } from './patient-blocks.ts';
+export { ensurePatientFile, liftBlock } from './patient-blocks.ts';
 export { AppointmentNotStarted, AppointmentWasCancelled, NotThisPracticesRecord } from './errors.ts';

@@ -3,8 +3,9 @@
  * same practitioner blocks that patient's online booking with them (the booking rules count them, domain/rules.ts).
  * One transaction under the practitioner's lock, like every write to an agenda.
  */
+import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
-import { inPractitionerTransaction } from '../booking/index.ts';
+import { countsTowardBlock, forgivenAtOf, inPractitionerTransaction } from '../booking/index.ts';
 import { enqueueAppointmentNotification } from '../notifications/index.ts';
 import { AppointmentNotStarted, AppointmentWasCancelled, NotThisPracticesRecord } from './errors.ts';
 import { isUuid } from './ids.ts';
@@ -12,7 +13,7 @@ import { isUuid } from './ids.ts';
 export interface DeclaredNoShow {
   appointmentId: string;
   declaredAt: Date;
-  /** No-shows of this patient with this practitioner, this one included (0 for an appointment without a patient). */
+  /** No-shows of this patient with this practitioner since last unblocked, this one included (0 without a patient). */
   noShowsWithPatient: number;
 }
 
@@ -36,12 +37,16 @@ export async function declareNoShow(db: Db, practitionerId: string, appointmentI
       await enqueueAppointmentNotification(trx, { appointmentId, event: 'no_show', now });
       declaredAt = now;
     }
-    const noShowsWithPatient = appointment.patient_id === null ? 0 : Number((await trx.selectFrom('appointments')
-      .select((eb) => eb.fn.countAll<string>().as('count'))
-      .where('practitioner_id', '=', practitionerId)
-      .where('patient_id', '=', appointment.patient_id)
-      .where('status', '=', 'no_show')
-      .executeTakeFirstOrThrow()).count);
+    const noShowsWithPatient = appointment.patient_id === null ? 0 : await countNoShows(trx, practitionerId, appointment.patient_id);
     return { appointmentId, declaredAt, noShowsWithPatient };
   });
+}
+
+/** The patient's no-shows that count toward the block with this practitioner (D5, after an unblock: J4). */
+async function countNoShows(trx: Db, practitionerId: string, patientId: string): Promise<number> {
+  const { rows: [row] } = await sql<{ count: number }>`
+    select count(*)::int as count from appointments a
+     where a.practitioner_id = ${practitionerId} and a.patient_id = ${patientId} and a.status = 'no_show'
+       and ${countsTowardBlock('a', forgivenAtOf(sql.val(practitionerId), sql.val(patientId)))}`.execute(trx);
+  return row!.count;
 }

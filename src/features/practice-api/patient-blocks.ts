@@ -1,10 +1,13 @@
 /**
  * Blocking a patient on purpose (SPEC C5, J4): the practice's file on the patient carries `blocked_at`, which the
- * booking rules read. A practice may only block its own patients: someone with an appointment in its agenda.
+ * booking rules read; unblocking also forgives the no-shows declared so far (`no_shows_forgiven_at`, D5), so that it
+ * lifts a block after three no-shows too. A practice may only block its own patients: someone with an appointment in
+ * its agenda.
  * The file is created on first use with the patient's identity as Créneau knows it (the practice may correct it later).
  */
+import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
-import { inPractitionerTransaction } from '../booking/index.ts';
+import { countsTowardBlock, inPractitionerTransaction, NO_SHOWS_BEFORE_BLOCK } from '../booking/index.ts';
 import { isUuid } from './ids.ts';
 import { NotThisPracticesRecord } from './errors.ts';
 
@@ -13,27 +16,39 @@ export async function blockPatient(db: Db, practitionerId: string, patientId: st
   await changeBlock(db, practitionerId, patientId, now);
 }
 
-/** Lifts the practice's block (no-shows still count on their own, D5). */
-export async function unblockPatient(db: Db, practitionerId: string, patientId: string): Promise<void> {
-  await changeBlock(db, practitionerId, patientId, null);
+/** Lets the patient book online again: the practice's block is lifted and the no-shows so far forgiven (J4, D5). */
+export async function unblockPatient(db: Db, practitionerId: string, patientId: string, now: Date): Promise<void> {
+  if (!isUuid(patientId)) throw new NotThisPracticesRecord('patient_not_found');
+  await inPractitionerTransaction(db, practitionerId, async (trx) => {
+    await liftBlock(trx, await ensurePatientFile(trx, practitionerId, patientId), now);
+  });
 }
 
 /** Sets `blocked_at` on the practitioner's file of the patient, creating the file if needed. */
-async function changeBlock(db: Db, practitionerId: string, patientId: string, blockedAt: Date | null): Promise<void> {
+async function changeBlock(db: Db, practitionerId: string, patientId: string, blockedAt: Date): Promise<void> {
   if (!isUuid(patientId)) throw new NotThisPracticesRecord('patient_not_found');
   await inPractitionerTransaction(db, practitionerId, async (trx) => {
-    if (blockedAt === null) {
-      await ensureKnownPatient(trx, practitionerId, patientId);
-      await trx.updateTable('patient_files').set({ blocked_at: null })
-        .where('practitioner_id', '=', practitionerId).where('patient_id', '=', patientId).execute();
-      return;
-    }
     const fileId = await ensurePatientFile(trx, practitionerId, patientId);
     await trx.updateTable('patient_files')
       .set((eb) => ({ blocked_at: eb.fn.coalesce('blocked_at', eb.val(blockedAt)) }))
       .where('id', '=', fileId)
       .execute();
   });
+}
+
+/**
+ * « Débloquer » inside the caller's transaction: a file blocked either way — by the practice, or by three no-shows
+ * (D5) — loses its block and the no-shows declared so far stop counting; a file not blocked is left as it is.
+ */
+export async function liftBlock(trx: Db, fileId: string, now: Date): Promise<void> {
+  await sql`
+    update patient_files f set blocked_at = null, no_shows_forgiven_at = ${now}
+     where f.id = ${fileId}
+       and (f.blocked_at is not null
+            or (select count(*) from appointments a
+                 where a.practitioner_id = f.practitioner_id and a.status = 'no_show'
+                   and (a.patient_id = f.patient_id or a.patient_file_id = f.id)
+                   and ${countsTowardBlock('a', sql.ref('f.no_shows_forgiven_at'))}) >= ${NO_SHOWS_BEFORE_BLOCK})`.execute(trx);
 }
 
 /**

@@ -72,13 +72,13 @@ export const practiceRoutes: FeatureRoutes = async (app, context) => {
 
     api.post('/patients/:patientId/unblock', {
       schema: {
-        summary: 'Lift the practice’s block of a patient',
+        summary: 'Let a patient book online again: lifts the practice’s block and forgives the no-shows declared so far (D5)',
         tags: ['practice'],
         params: patientParams,
         response: { 204: z.null(), ...refusals },
       },
     }, async (request, reply) => {
-      await unblockPatient(db, callerOf(request).practitionerId, request.params.patientId);
+      await unblockPatient(db, callerOf(request).practitionerId, request.params.patientId, now());
       return reply.status(204).send(null);
     });
   }, { prefix: '/practice' });

@@ -10,7 +10,7 @@ import type { Db } from '../../platform/db/database.ts';
 import { readBirthDate, readName, readOptionalEmail, readOptionalPhone } from '../accounts/account-identity.ts';
 import { parisToday } from '../accounts/domain/people.ts';
 import { sameIdentity, type PersonIdentity } from '../booking/index.ts';
-import { ensurePatientFile } from '../practice-api/index.ts';
+import { ensurePatientFile, liftBlock } from '../practice-api/index.ts';
 import { inAgendaTransaction } from './agenda-writes.ts';
 import { isUuid } from './ids.ts';
 import { PracticeRecordNotFound } from './errors.ts';
@@ -132,12 +132,12 @@ export async function updatePatientSwitches(
   return (await loadPatientCards(db, practitionerId, { fileIds: [fileId] }))[0]!;
 }
 
-/** Blocking keeps the first date it was blocked; unblocking clears it; E4 per patient. */
+/** Blocking keeps the first date it was blocked; unblocking lifts either block (no-shows forgiven, D5); E4 per patient. */
 async function applySwitches(trx: Db, fileId: string, switches: PatientSwitches, now: Date): Promise<void> {
-  if (switches.blocked === undefined && switches.notificationsOff === undefined) return;
+  if (switches.blocked === false) await liftBlock(trx, fileId, now);
+  if (switches.blocked !== true && switches.notificationsOff === undefined) return;
   await trx.updateTable('patient_files').set((eb) => ({
     ...(switches.blocked === true ? { blocked_at: eb.fn.coalesce('blocked_at', eb.val(now)) } : {}),
-    ...(switches.blocked === false ? { blocked_at: null } : {}),
     ...(switches.notificationsOff !== undefined ? { notifications_off: switches.notificationsOff } : {}),
   })).where('id', '=', fileId).execute();
 }

@@ -159,8 +159,8 @@ export const agendaSchema = z.object({
 export const patientCardSchema = z.object({
   fileId: z.string().nullable(), patientId: z.string().nullable(), civility: z.enum(['mme', 'm']).nullable(),
   firstName: z.string(), lastName: z.string(), birthDate: z.string().nullable(), email: z.string().nullable(),
-  phone: z.string().nullable(), linkedAccount: z.boolean(), blocked: z.boolean(), notificationsOff: z.boolean(),
-  noShows: z.number().int(),
+  phone: z.string().nullable(), linkedAccount: z.boolean(), blocked: z.boolean(), blockedAfterNoShows: z.boolean(),
+  notificationsOff: z.boolean(), noShows: z.number().int(), noShowsForgivenAt: z.string().nullable(),
   relativeOf: z.object({
     firstName: z.string().nullable(), lastName: z.string().nullable(), email: z.string().nullable(), phone: z.string().nullable(),
   }).nullable(),

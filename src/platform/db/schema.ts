@@ -338,6 +338,8 @@ export interface PatientFilesTable {
   blocked_at: Timestamp | null;
   notifications_off: Generated<boolean>;
   created_at: Generated<Timestamp>;
+  /** Only no-shows declared after it count toward the block (migrations/0015_practice_unblock.sql). */
+  no_shows_forgiven_at: OptionalTimestamp;
 }
 
 export interface BookingRequestsTable {

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../../platform/db/database.ts';
 import type { PersonIdentity, ReasonRules } from '../domain/rules.ts';
 import type { EightDayExisting } from '../domain/eight-day-rule.ts';
+import { countsTowardBlock, forgivenAtOf } from '../no-show-count.ts';
 
 /**
  * The one read before the lock: the appointment an earlier request with this key created (null: none), and the
@@ -98,7 +99,7 @@ export interface RuleInputs {
   reason: ReasonRules & { specialtyCode: string; eightDayRule: boolean };
   /** The practice's files on this patient: the one linked to them, else unlinked ones with the same birth date. */
   files: PatientFileRow[];
-  /** No-shows declared by this practitioner for this patient (D5). */
+  /** No-shows declared by this practitioner for this patient since it last unblocked them (D5, J4). */
   noShows: number;
 }
 
@@ -123,7 +124,8 @@ export async function findRuleInputs(
            (r.instructions_fr is not null or r.instructions_en is not null) as "hasInstructions",
            s.code as "specialtyCode", s.eight_day_rule as "eightDayRule",
            (select count(*)::int from appointments a
-             where a.practitioner_id = ${practitionerId} and a.patient_id = ${patientId} and a.status = 'no_show') as "noShows",
+             where a.practitioner_id = ${practitionerId} and a.patient_id = ${patientId} and a.status = 'no_show'
+               and ${countsTowardBlock('a', forgivenAtOf(sql.val(practitionerId), sql.val(patientId)))}) as "noShows",
            (select coalesce(json_agg(json_build_object(
                      'id', f.id, 'patientId', f.patient_id, 'blockedAt', f.blocked_at, 'lastVisitOn', f.last_visit_on,
                      'firstName', f.first_name, 'lastName', f.last_name, 'birthDate', f.birth_date) order by f.created_at), '[]'::json)

@@ -1,7 +1,8 @@
 /**
  * An appointment's patient as the practice sees it: identity, contact, the account holder when the patient is a
- * relative, whether a Créneau account is linked, no-shows with this practitioner; and the J4/E4 switches —
- * « Bloquer le patient » / « Débloquer », notifications off / on — for staff with the right to manage patients.
+ * relative, whether a Créneau account is linked, no-shows with this practitioner (since the last unblocking), whether
+ * online booking is refused (blocked by the practice, or after three no-shows); and the J4/E4 switches — « Bloquer le
+ * patient » / « Débloquer » (which lifts either block), notifications off / on — for staff allowed to manage patients.
  */
 import { useState } from 'react';
 import { changePatientSwitches, type PatientCard, type PatientSwitches } from '../../api-practice.ts';
@@ -9,11 +10,8 @@ import { formatPhone } from '../../format.ts';
 import { useI18n } from '../../i18n.tsx';
 import { ErrorSummary } from '../account/ErrorSummary.tsx';
 import { SectionStatus } from '../account/SectionStatus.tsx';
-import { formatLongDate } from './parisTime.ts';
+import { formatLongDate, parisDay } from './parisTime.ts';
 import { usePracticeSubmission } from './usePractice.ts';
-
-/** The third declared no-show blocks online booking with this practitioner (D5); the server applies it, this only explains. */
-const noShowsBeforeBlock = 3;
 
 interface PatientPanelProps {
   practitionerId: string;
@@ -28,6 +26,7 @@ export function PatientPanel({ practitionerId, patient, canManage, onChanged }: 
   const [done, setDone] = useState<string | null>(null);
   const name = `${patient.firstName} ${patient.lastName}`;
   const holder = patient.relativeOf;
+  const refused = patient.blocked || patient.blockedAfterNoShows;
 
   const change = (changes: PatientSwitches, message: string) => {
     setDone(null);
@@ -60,9 +59,14 @@ export function PatientPanel({ practitionerId, patient, canManage, onChanged }: 
             </dd>
           </div>
         ) : null}
-        <div><dt>{t('web.practice.patient.no_shows')}</dt><dd>{patient.noShows}</dd></div>
+        <div>
+          <dt>{patient.noShowsForgivenAt
+            ? t('web.practice.patient.no_shows_since', { date: formatLongDate(parisDay(patient.noShowsForgivenAt), locale) })
+            : t('web.practice.patient.no_shows')}</dt>
+          <dd>{patient.noShows}</dd>
+        </div>
         <div><dt>{t('web.practice.patient.online_booking')}</dt><dd>
-          {t(patient.blocked ? 'web.practice.patient.blocked' : patient.noShows >= noShowsBeforeBlock ? 'web.practice.patient.blocked_no_shows' : 'web.practice.patient.allowed')}
+          {t(patient.blocked ? 'web.practice.patient.blocked' : patient.blockedAfterNoShows ? 'web.practice.patient.blocked_no_shows' : 'web.practice.patient.allowed')}
         </dd></div>
         <div><dt>{t('web.practice.patient.notifications')}</dt><dd>{t(patient.notificationsOff ? 'web.practice.patient.notifications_off' : 'web.practice.patient.notifications_on')}</dd></div>
       </dl>
@@ -70,7 +74,7 @@ export function PatientPanel({ practitionerId, patient, canManage, onChanged }: 
         <>
           <ErrorSummary submission={submission} />
           <div className="button-row">
-            {patient.blocked ? (
+            {refused ? (
               <button type="button" className="button button-secondary" disabled={submission.busy}
                 onClick={() => change({ blocked: false }, t('web.practice.patient.unblocked_done', { name }))}>
                 {t('web.practice.patient.unblock')}

@@ -1,0 +1,5 @@
+-- The practice's patient files, continued (issue 6, SPEC J3, J4, D5).
+
+-- Unblocking a patient forgives the no-shows declared so far: only later ones count toward the third (D5), so a
+-- practice can let a patient blocked after three no-shows book online again (J4).
+alter table patient_files add column no_shows_forgiven_at timestamptz;
