@@ -2,9 +2,9 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
-import { buildApp, type App } from '../../platform/http/app.ts';
-import { featureRoutes } from '../routes.ts';
-import { freshDatabase, type TestDatabase } from '../../../test/support/database.ts';
+import type { App } from '../../platform/http/app.ts';
+import type { TestDatabase } from '../../../test/support/database.ts';
+import { startTestApp, stopTestApp } from '../../../test/support/app.ts';
 import { createTestAccount, signIn, type SignedInTest, type TestAccount } from '../../../test/support/accounts.ts';
 import { insertAgenda, insertReferenceRows, type AgendaFixture } from '../availability/agenda-fixtures.ts';
 import { recordingDelivery } from './account-test-support.ts';
@@ -25,15 +25,11 @@ describe('« Supprimer mon compte »: personal data erased, what appointments ne
   let serial = 0;
 
   before(async () => {
-    t = await freshDatabase();
-    app = await buildApp({ context: { db: t.db, now: () => clock, delivery: recordingDelivery() }, routes: featureRoutes });
+    ({ t, app } = await startTestApp({ now: () => clock, delivery: recordingDelivery() }));
     await insertReferenceRows(t.db);
     agenda = await insertAgenda(t.db);
   });
-  after(async () => {
-    await app.close();
-    await t.drop();
-  });
+  after(() => stopTestApp(app, t));
 
   /** An account with unusual, unique identity values, a child and a trusted device, signed in. */
   async function person(): Promise<Person> {

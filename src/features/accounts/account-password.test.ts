@@ -1,9 +1,9 @@
 import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { buildApp, type App } from '../../platform/http/app.ts';
-import { featureRoutes } from '../routes.ts';
-import { freshDatabase, type TestDatabase } from '../../../test/support/database.ts';
+import type { App } from '../../platform/http/app.ts';
+import type { TestDatabase } from '../../../test/support/database.ts';
+import { startTestApp, stopTestApp } from '../../../test/support/app.ts';
 import { createTestAccount, signIn, type SignedInTest, type TestAccount } from '../../../test/support/accounts.ts';
 import { recordingDelivery, rotatedHeaders, type RecordingDelivery } from './account-test-support.ts';
 import { verifyPassword } from './passwords.ts';
@@ -19,14 +19,10 @@ describe('« Mon compte »: changing the password (A3, A6)', () => {
   let session: SignedInTest;
 
   before(async () => {
-    t = await freshDatabase();
     delivery = recordingDelivery();
-    app = await buildApp({ context: { db: t.db, now: () => clock, delivery }, routes: featureRoutes });
+    ({ t, app } = await startTestApp({ now: () => clock, delivery }));
   });
-  after(async () => {
-    await app.close();
-    await t.drop();
-  });
+  after(() => stopTestApp(app, t));
   beforeEach(async () => {
     delivery.failing = false;
     account = await createTestAccount(t.db);

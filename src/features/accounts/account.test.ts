@@ -1,8 +1,8 @@
 import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildApp, type App } from '../../platform/http/app.ts';
-import { featureRoutes } from '../routes.ts';
-import { freshDatabase, type TestDatabase } from '../../../test/support/database.ts';
+import type { App } from '../../platform/http/app.ts';
+import type { TestDatabase } from '../../../test/support/database.ts';
+import { startTestApp, stopTestApp } from '../../../test/support/app.ts';
 import { createTestAccount, signIn, type SignedInTest, type TestAccount } from '../../../test/support/accounts.ts';
 
 const clock = new Date('2026-03-01T10:00:00Z');
@@ -14,13 +14,9 @@ describe('« Mon compte »: reading and editing identity, address and settings (
   let session: SignedInTest;
 
   before(async () => {
-    t = await freshDatabase();
-    app = await buildApp({ context: { db: t.db, now: () => clock }, routes: featureRoutes });
+    ({ t, app } = await startTestApp({ now: () => clock }));
   });
-  after(async () => {
-    await app.close();
-    await t.drop();
-  });
+  after(() => stopTestApp(app, t));
   beforeEach(async () => {
     account = await createTestAccount(t.db, { phone: '+33612345678', firstName: 'Camille', lastName: 'Martin', birthDate: '1990-04-12' });
     session = await signIn(app, t.db, account);

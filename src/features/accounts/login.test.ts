@@ -1,8 +1,8 @@
 import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildApp, type App } from '../../platform/http/app.ts';
-import { featureRoutes } from '../routes.ts';
-import { freshDatabase, type TestDatabase } from '../../../test/support/database.ts';
+import type { App } from '../../platform/http/app.ts';
+import type { TestDatabase } from '../../../test/support/database.ts';
+import { startTestApp, stopTestApp } from '../../../test/support/app.ts';
 import { createTestAccount, csrfPair, lastCodeSentTo, signIn, type CsrfPair, type TestAccount } from '../../../test/support/accounts.ts';
 
 const start = new Date('2026-03-02T08:00:00Z');
@@ -23,14 +23,10 @@ describe('accounts: login with an email code (A4), trusted devices, logout', () 
   let ip = '';
   let account: TestAccount;
   before(async () => {
-    t = await freshDatabase();
-    app = await buildApp({ context: { db: t.db, now: () => clock }, routes: featureRoutes });
+    ({ t, app } = await startTestApp({ now: () => clock }));
     csrf = await csrfPair(app);
   });
-  after(async () => {
-    await app.close();
-    await t.drop();
-  });
+  after(() => stopTestApp(app, t));
   beforeEach(async () => {
     counter += 1;
     clock = start;

@@ -1,9 +1,9 @@
 import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { buildApp, type App } from '../../platform/http/app.ts';
-import { featureRoutes } from '../routes.ts';
-import { freshDatabase, type TestDatabase } from '../../../test/support/database.ts';
+import type { App } from '../../platform/http/app.ts';
+import type { TestDatabase } from '../../../test/support/database.ts';
+import { startTestApp, stopTestApp } from '../../../test/support/app.ts';
 import { createTestAccount, csrfPair, signIn, type TestAccount } from '../../../test/support/accounts.ts';
 import { recordingDelivery, type RecordingDelivery } from './account-test-support.ts';
 import { verifyPassword } from './passwords.ts';
@@ -21,15 +21,11 @@ describe('« Mot de passe oublié ? »: reset link by email (A5)', () => {
   let csrf: Record<string, string>;
 
   before(async () => {
-    t = await freshDatabase();
     delivery = recordingDelivery();
-    app = await buildApp({ context: { db: t.db, now: () => clock, delivery, publicUrl: 'https://creneau.test' }, routes: featureRoutes });
+    ({ t, app } = await startTestApp({ now: () => clock, delivery, publicUrl: 'https://creneau.test' }));
     csrf = (await csrfPair(app)).headers;
   });
-  after(async () => {
-    await app.close();
-    await t.drop();
-  });
+  after(() => stopTestApp(app, t));
   beforeEach(async () => {
     clock = START;
     delivery.failing = false;

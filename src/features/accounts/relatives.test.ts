@@ -1,8 +1,8 @@
 import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildApp, type App } from '../../platform/http/app.ts';
-import { featureRoutes } from '../routes.ts';
-import { freshDatabase, type TestDatabase } from '../../../test/support/database.ts';
+import type { App } from '../../platform/http/app.ts';
+import type { TestDatabase } from '../../../test/support/database.ts';
+import { startTestApp, stopTestApp } from '../../../test/support/app.ts';
 import { createTestAccount, signIn, type SignedInTest } from '../../../test/support/accounts.ts';
 import { insertAgenda, insertReferenceRows } from '../availability/agenda-fixtures.ts';
 import { MAX_RELATIVES } from './relatives-service.ts';
@@ -16,13 +16,9 @@ describe('« Mes proches »: relatives of an account (A7)', () => {
   let session: SignedInTest;
 
   before(async () => {
-    t = await freshDatabase();
-    app = await buildApp({ context: { db: t.db, now: () => clock }, routes: featureRoutes });
+    ({ t, app } = await startTestApp({ now: () => clock }));
   });
-  after(async () => {
-    await app.close();
-    await t.drop();
-  });
+  after(() => stopTestApp(app, t));
   beforeEach(async () => {
     clock = new Date('2026-03-01T10:00:00Z');
     session = await signIn(app, t.db, await createTestAccount(t.db));

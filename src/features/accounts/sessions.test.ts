@@ -4,7 +4,8 @@ import { buildApp, type App, type FeatureRoutes } from '../../platform/http/app.
 import { featureRoutes } from '../routes.ts';
 import { endAllSessions, requireAccount, rotateSession } from './sessions.ts';
 import { hashToken } from './tokens.ts';
-import { freshDatabase, type TestDatabase } from '../../../test/support/database.ts';
+import type { TestDatabase } from '../../../test/support/database.ts';
+import { startTestApp, stopTestApp } from '../../../test/support/app.ts';
 import { createTestAccount, signIn } from '../../../test/support/accounts.ts';
 
 const start = new Date('2026-03-02T08:00:00Z');
@@ -24,13 +25,9 @@ describe('accounts: sessions', () => {
   let app: App;
   let clock = start;
   before(async () => {
-    t = await freshDatabase();
-    app = await buildApp({ context: { db: t.db, now: () => clock }, routes: [...featureRoutes, privilegeChange] });
+    ({ t, app } = await startTestApp({ now: () => clock }, [...featureRoutes, privilegeChange]));
   });
-  after(async () => {
-    await app.close();
-    await t.drop();
-  });
+  after(() => stopTestApp(app, t));
 
   const session = async (cookie: string) => (await app.inject({ method: 'GET', url: '/api/session', headers: { cookie } })).json();
 

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { buildApp, type App } from '../../platform/http/app.ts';
 import { DeliveryUnavailable, type Delivery } from '../../platform/delivery/delivery.ts';
 import { featureRoutes } from '../routes.ts';
-import { freshDatabase, type TestDatabase } from '../../../test/support/database.ts';
+import type { TestDatabase } from '../../../test/support/database.ts';
+import { startTestApp, stopTestApp } from '../../../test/support/app.ts';
 import { createTestAccount, csrfPair, lastCodeSentTo, type CsrfPair } from '../../../test/support/accounts.ts';
 
 const start = new Date('2026-03-02T08:00:00Z');
@@ -18,14 +19,10 @@ describe('accounts: sign-up with a verified phone (A1, A2)', () => {
   let ip = '';
   let phone = '';
   before(async () => {
-    t = await freshDatabase();
-    app = await buildApp({ context: { db: t.db, now: () => clock }, routes: featureRoutes });
+    ({ t, app } = await startTestApp({ now: () => clock }));
     csrf = await csrfPair(app);
   });
-  after(async () => {
-    await app.close();
-    await t.drop();
-  });
+  after(() => stopTestApp(app, t));
   // Each scenario comes from its own address with its own number, so that rate limits of one do not reach another.
   beforeEach(() => {
     counter += 1;
