@@ -1,6 +1,6 @@
 /**
  * `npm run bench:booking [-- --patients 5000 --connections 16 --practitioners 50 --pool <server default> --workers 1 --attempts 8
- *   --spread 5 --ceiling-seconds 5 --seed 1 --unprepared --profile --keep]`
+ *   --spread 5 --ceiling-seconds 5 --seed 1 --unprepared --logger off|errors|verbose --profile --keep]`
  * A vaccination rush over real HTTP (docs/performance.md « Booking »): a throw-away embedded PostgreSQL under
  * .data/bench-booking, `--practitioners` centres opening about as many places as there are patients (10-minute slots,
  * two weeks), `--patients` patients signed in beforehand racing from `--connections` keep-alive connections to hold
@@ -38,6 +38,7 @@ const { values: args } = parseArgs({
     seed: { type: 'string', default: '1' },
     profile: { type: 'boolean', default: false },
     unprepared: { type: 'boolean', default: false },
+    logger: { type: 'string', default: 'off' },
     keep: { type: 'boolean', default: false },
   },
 });
@@ -73,8 +74,9 @@ try {
   server = fork(path.join(projectRoot, 'bench', 'server.ts'), [], {
     execArgv: ['--import', 'tsx', ...(args.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.join(projectRoot, '.data', 'profiles')}`] : [])],
     env: { ...process.env, DATABASE_URL: connectionString, PORT: String(port), POOL_SIZE: args.pool, WORKERS: args.workers,
-      PREPARED_STATEMENTS: args.unprepared ? '0' : '1' },
-    stdio: 'inherit',
+      PREPARED_STATEMENTS: args.unprepared ? '0' : '1', LOGGER: args.logger },
+    // The server's log lines (--logger verbose|errors, as npm start in production or development) are written, not shown.
+    stdio: args.logger === 'off' ? 'inherit' : ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   await new Promise<void>((resolve, reject) => {
     server!.once('message', () => resolve());

@@ -1,7 +1,7 @@
 /**
  * The API server alone, for the benchmark: `DATABASE_URL=… PORT=… node --import tsx bench/server.ts`.
  * WORKERS=2 runs it in cluster mode (workers sharing the port, POOL_SIZE connections in all); PREPARED_STATEMENTS=0
- * turns prepared statements off, for comparison.
+ * turns prepared statements off, for comparison; LOGGER=verbose|errors logs like `npm start` (default: no logger).
  */
 import cluster from 'node:cluster';
 import { openDatabase } from '../src/platform/db/database.ts';
@@ -29,7 +29,7 @@ if (workers > 1 && cluster.isPrimary) {
   process.on('SIGINT', stop);
 } else {
   const database = openDatabase(url, Math.max(1, Math.round(poolSize / workers)), { preparedStatements: process.env.PREPARED_STATEMENTS !== '0' });
-  const app = await buildApp({ context: { db: database.db, now: () => new Date(), listSlotsCacheMs: Number(process.env.LIST_SLOTS_CACHE_MS ?? 30_000) }, routes: featureRoutes });
+  const app = await buildApp({ context: { db: database.db, now: () => new Date(), listSlotsCacheMs: Number(process.env.LIST_SLOTS_CACHE_MS ?? 30_000) }, routes: featureRoutes, ...(process.env.LOGGER === 'verbose' || process.env.LOGGER === 'errors' ? { logger: process.env.LOGGER } : {}) });
   await app.listen({ host: '127.0.0.1', port: Number(process.env.PORT ?? 0) });
   process.send?.({ ready: true });
   const stop = async () => { await app.close(); await database.close(); process.exit(0); };
