@@ -81,6 +81,25 @@ describe('the practice’s patients', () => {
       assert.equal(res.json().patient.patientId, holder.id);
     });
 
+    it('keeps the civility typed by the practice on a new file, and its correction', async () => {
+      const created = await w.practice('POST', '/patient-files', { civility: 'mme', firstName: 'Rose', lastName: 'Vidal' });
+      assert.equal(created.statusCode, 201, created.body);
+      assert.equal(created.json().patient.civility, 'mme');
+      const corrected = await w.practice('PATCH', `/patient-files/${created.json().patient.fileId}`, { civility: 'm' });
+      assert.equal(corrected.json().patient.civility, 'm');
+      const refused = await w.practice('POST', '/patient-files', { civility: 'mlle', firstName: 'Rose', lastName: 'Vidal' });
+      assert.equal(refused.statusCode, 400);
+    });
+
+    it('keeps the civility of a patient typed at the desk booking', async () => {
+      const booked = await w.practice('POST', '/appointments', {
+        placeId: w.agenda.placeId, reasonId: w.agenda.reasonId, start: nextStart(),
+        patient: { new: { civility: 'm', firstName: 'Théo', lastName: 'Masson' } },
+      });
+      assert.equal(booked.statusCode, 201, booked.body);
+      assert.equal(booked.json().patient.civility, 'm');
+    });
+
     it('refuses a malformed email or phone with the sentences of « Mon compte »', async () => {
       const res = await w.practice('POST', '/patient-files', { firstName: 'Ana', lastName: 'Roy', phone: '0033 6 12 34 56 78' });
       assert.equal(res.statusCode, 400);

@@ -30,7 +30,10 @@ export interface PatientCard {
   relativeOf: { firstName: string | null; lastName: string | null; email: string | null; phone: string | null } | null;
 }
 
-type CardRow = Omit<PatientCard, 'blockedAfterNoShows' | 'noShowsForgivenAt'> & { noShowsForgivenAt: Date | null; position: number };
+type CardRow = Omit<PatientCard, 'blockedAfterNoShows' | 'noShowsForgivenAt'> & {
+  noShowsForgivenAt: Date | null;
+  position: number;
+};
 
 /** The cards of these files and Créneau patients (of this practitioner only), files first in the given order. */
 export async function loadPatientCards(
@@ -49,7 +52,7 @@ export async function loadPatientCards(
        where pt.id = any(${patientIds}::uuid[])
     )
     select distinct on (coalesce(r.file_id::text, r.patient_id::text))
-           r.file_id as "fileId", r.patient_id as "patientId", pt.civility,
+           r.file_id as "fileId", r.patient_id as "patientId", coalesce(pf.civility, pt.civility) as civility,
            coalesce(pf.first_name, pt.first_name, '') as "firstName", coalesce(pf.last_name, pt.last_name, '') as "lastName",
            coalesce(pf.birth_date, pt.birth_date) as "birthDate",
            coalesce(pf.email, case when pt.is_holder then ac.email else pt.email end) as email,

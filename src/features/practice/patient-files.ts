@@ -17,6 +17,7 @@ import { PracticeRecordNotFound } from './errors.ts';
 import { loadPatientCards, type PatientCard } from './patient-cards.ts';
 
 export interface PatientFileInput {
+  civility?: 'mme' | 'm' | null;
   firstName: string;
   lastName: string;
   birthDate?: string | null;
@@ -85,8 +86,8 @@ export async function openPatientFile(trx: Db, practitionerId: string, input: Pa
     if (existing) return { fileId: existing.id, created: false };
   }
   const file = await trx.insertInto('patient_files').values({
-    practitioner_id: practitionerId, patient_id: person, first_name: fields.firstName, last_name: fields.lastName,
-    birth_date: fields.birthDate, email: fields.email, phone: fields.phone,
+    practitioner_id: practitionerId, patient_id: person, civility: input.civility ?? null, first_name: fields.firstName,
+    last_name: fields.lastName, birth_date: fields.birthDate, email: fields.email, phone: fields.phone,
   }).returning('id').executeTakeFirstOrThrow();
   return { fileId: file.id, created: true };
 }
@@ -100,6 +101,9 @@ export async function updatePatientFile(
     const file = await trx.selectFrom('patient_files').selectAll()
       .where('id', '=', fileId).where('practitioner_id', '=', practitionerId).forUpdate().executeTakeFirst();
     if (!file) throw new PracticeRecordNotFound('patient_not_found');
+    if (patch.civility !== undefined) {
+      await trx.updateTable('patient_files').set({ civility: patch.civility }).where('id', '=', fileId).execute();
+    }
     const identityChanged = ['firstName', 'lastName', 'birthDate', 'email', 'phone'].some((field) => field in patch);
     if (identityChanged) {
       const fields = readFileFields({

@@ -183,6 +183,7 @@ export const appointmentDetailSchema = z.object({
 
 const optionalContact = z.string().max(254).nullable().optional();
 export const patientFileInputSchema = z.object({
+  civility: z.enum(['mme', 'm'], { error: 'myaccount.error.civility_invalid' }).nullable().optional(),
   firstName: z.string({ error: 'myaccount.error.first_name_required' }).max(200),
   lastName: z.string({ error: 'myaccount.error.last_name_required' }).max(200),
   birthDate: z.string().max(20).nullable().optional(),

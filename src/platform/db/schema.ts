@@ -340,6 +340,8 @@ export interface PatientFilesTable {
   created_at: Generated<Timestamp>;
   /** Only no-shows declared after it count toward the block (migrations/0015_practice_unblock.sql). */
   no_shows_forgiven_at: OptionalTimestamp;
+  /** As typed by the practice (migrations/0015_practice_unblock.sql); a linked patient's own shows otherwise. */
+  civility: Generated<'mme' | 'm' | null>;
 }
 
 export interface BookingRequestsTable {
