@@ -192,6 +192,17 @@ describe('practice settings', () => {
       assert.deepEqual(booked.map((row) => row.status), ['booked']);
     });
 
+    it('lists an appointment with neither a Créneau patient nor a file outside the hours with patient null', async () => {
+      const p = await w.newPractice();
+      const as = { caller: p.staff, practitionerId: p.agenda.practitionerId };
+      await insertAppointment(w.t.db, p.agenda, '2026-03-06T08:00:00Z', '2026-03-06T08:30:00Z');
+      assert.equal((await w.practice('POST', '/absences', { from: '2026-03-06', to: '2026-03-06' }, as)).statusCode, 201);
+      const res = await w.practice('GET', '/appointments/outside-hours', undefined, as);
+      assert.equal(res.statusCode, 200, res.body);
+      assert.deepEqual(res.json().appointments.map((entry: { start: string; patient: unknown }) => [entry.start, entry.patient]),
+        [['2026-03-06T08:00:00.000Z', null]]);
+    });
+
     it('reopens the agenda when the absence is deleted', async () => {
       const p = await w.newPractice();
       const as = { caller: p.staff, practitionerId: p.agenda.practitionerId };
