@@ -6,8 +6,7 @@
  * Uses the embedded PostgreSQL (or DATABASE_URL), like `npm start`.
  */
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../src/platform/config/config.ts';
-import { provisionDatabase } from '../src/platform/db/provision.ts';
+import { runWithDatabase } from './with-database.ts';
 import { listFailedNotifications, retryFailedNotifications } from '../src/features/notifications/index.ts';
 
 const usage = 'usage: npm run notifications:failed [-- --json]\n'
@@ -23,30 +22,22 @@ if ((values.retry && !positionals.length) || (!values.retry && positionals.lengt
   process.exit(2);
 }
 
-const database = await provisionDatabase(loadConfig(), {}, 2);
-let exitCode = 0;
-try {
+await runWithDatabase(async (db) => {
   if (values.retry || values['retry-all']) {
-    const count = await retryFailedNotifications(database.db, values['retry-all'] ? 'all' : positionals, new Date());
+    const count = await retryFailedNotifications(db, values['retry-all'] ? 'all' : positionals, new Date());
     console.log(`${count} message(s) put back in the queue.`);
-    if (values.retry && count < positionals.length) exitCode = 1;
-  } else {
-    const failed = await listFailedNotifications(database.db);
-    if (values.json) console.log(JSON.stringify(failed, null, 2));
-    else if (!failed.length) console.log('No failed message.');
-    else {
-      console.log(`${failed.length} failed message(s), newest first:`);
-      for (const entry of failed) {
-        console.log([entry.id, entry.at, entry.kind, entry.channel, entry.to ?? '(no address any more)',
-          `${entry.attempts} attempt(s)`, entry.lastError ?? ''].join('  '));
-      }
-      console.log('Send them again with: npm run notifications:failed -- --retry <id>…  (or --retry-all)');
-    }
+    return values.retry && count < positionals.length ? 1 : 0;
   }
-} catch (error) {
-  exitCode = 1;
-  console.error(error);
-} finally {
-  await database.shutdown();
-}
-process.exit(exitCode);
+  const failed = await listFailedNotifications(db);
+  if (values.json) console.log(JSON.stringify(failed, null, 2));
+  else if (!failed.length) console.log('No failed message.');
+  else {
+    console.log(`${failed.length} failed message(s), newest first:`);
+    for (const entry of failed) {
+      console.log([entry.id, entry.at, entry.kind, entry.channel, entry.to ?? '(no address any more)',
+        `${entry.attempts} attempt(s)`, entry.lastError ?? ''].join('  '));
+    }
+    console.log('Send them again with: npm run notifications:failed -- --retry <id>…  (or --retry-all)');
+  }
+  return 0;
+});

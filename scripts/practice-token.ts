@@ -4,8 +4,7 @@
  * Uses the embedded PostgreSQL (or DATABASE_URL), like `npm start`.
  */
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../src/platform/config/config.ts';
-import { provisionDatabase } from '../src/platform/db/provision.ts';
+import { runWithDatabase } from './with-database.ts';
 import { createPracticeToken, revokePracticeToken } from '../src/features/practice-api/index.ts';
 
 const usage = 'usage: npm run practice:token -- <practitionerId> [label]\n'
@@ -18,30 +17,21 @@ if (values.revoke === undefined && (!practitionerId || !/^[0-9]{1,18}$/.test(pra
   process.exit(2);
 }
 
-const database = await provisionDatabase(loadConfig(), {}, 2);
-let exitCode = 0;
-try {
+await runWithDatabase(async (db) => {
   const now = new Date();
   if (values.revoke !== undefined) {
-    const revoked = await revokePracticeToken(database.db, values.revoke.trim(), now);
+    const revoked = await revokePracticeToken(db, values.revoke.trim(), now);
     console.log(revoked ? 'Token revoked.' : 'No live token matches.');
-    if (!revoked) exitCode = 1;
-  } else {
-    const label = labelWords.join(' ').trim() || `token ${now.toISOString()}`;
-    const created = await createPracticeToken(database.db, practitionerId!, label, now);
-    if (!created) {
-      console.error(`No practitioner has the id ${practitionerId}.`);
-      exitCode = 1;
-    } else {
-      console.error(`Practice token for practitioner ${created.practitionerId} (« ${label} »). It is shown only now; keep it secret:`);
-      console.log(created.token);
-      console.error('Use it as the header  Authorization: Bearer <token>');
-    }
+    return revoked ? 0 : 1;
   }
-} catch (error) {
-  exitCode = 1;
-  console.error(error);
-} finally {
-  await database.shutdown();
-}
-process.exit(exitCode);
+  const label = labelWords.join(' ').trim() || `token ${now.toISOString()}`;
+  const created = await createPracticeToken(db, practitionerId!, label, now);
+  if (!created) {
+    console.error(`No practitioner has the id ${practitionerId}.`);
+    return 1;
+  }
+  console.error(`Practice token for practitioner ${created.practitionerId} (« ${label} »). It is shown only now; keep it secret:`);
+  console.log(created.token);
+  console.error('Use it as the header  Authorization: Bearer <token>');
+  return 0;
+});

@@ -4,11 +4,10 @@
  * link, valid 7 days, to hand over. For an active login the link resets its password.
  * Uses the embedded PostgreSQL (or DATABASE_URL), like `npm start`.
  */
-import { loadConfig } from '../src/platform/config/config.ts';
-import { provisionDatabase } from '../src/platform/db/provision.ts';
 import { AppError } from '../src/platform/errors.ts';
 import { translate } from '../src/platform/i18n/catalogue.ts';
 import { createInvitation, ensurePractitionerLogin, invitationUrl } from '../src/features/practice-auth/index.ts';
+import { runWithDatabase } from './with-database.ts';
 
 const usage = 'usage: npm run practitioner:invite -- <practitionerId> <email> [phone]';
 
@@ -18,12 +17,9 @@ if (!practitionerId || !email || extra.length > 0 || !/^[0-9]{1,18}$/.test(pract
   process.exit(2);
 }
 
-const config = loadConfig();
-const database = await provisionDatabase(config, {}, 2);
-let exitCode = 0;
-try {
+await runWithDatabase(async (db, config) => {
   const now = new Date();
-  const link = await database.db.transaction().execute(async (trx) => {
+  const link = await db.transaction().execute(async (trx) => {
     const login = await ensurePractitionerLogin(trx, practitionerId, { email, phone: phone ?? null });
     if (!login) return null;
     console.error(login.created ? `Practitioner login created for ${login.email}.` : `Existing practitioner login, now ${login.email}.`);
@@ -31,16 +27,11 @@ try {
   });
   if (!link) {
     console.error(`No practitioner has the id ${practitionerId}.`);
-    exitCode = 1;
-  } else {
-    console.error('Invitation link (valid 7 days, single use; hand it to the practitioner, it sets the password):');
-    console.log(link);
+    return 1;
   }
-} catch (error) {
-  exitCode = 1;
-  // Bad email or phone, email of another login: the catalogue's sentence, not a stack.
-  console.error(error instanceof AppError ? translate('en', error.messageKey, error.params) : error);
-} finally {
-  await database.shutdown();
-}
-process.exit(exitCode);
+  console.error('Invitation link (valid 7 days, single use; hand it to the practitioner, it sets the password):');
+  console.log(link);
+  return 0;
+},
+// Bad email or phone, email of another login: the catalogue's sentence, not a stack.
+(error) => (error instanceof AppError ? translate('en', error.messageKey, error.params) : error));
