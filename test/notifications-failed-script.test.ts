@@ -1,14 +1,9 @@
 /** `npm run notifications:failed`: operators see the dead letter and put messages back in the queue. */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { promisify } from 'node:util';
-import { projectRoot } from '../src/platform/config/config.ts';
 import type { AgendaFixture } from '../src/features/availability/agenda-fixtures.ts';
+import { runScript } from './support/scripts.ts';
 import { agenda, book, openWorld, patient, type World } from './booking-manage-fixtures.ts';
-
-const run = promisify(execFile);
 
 describe('npm run notifications:failed', () => {
   let world: World;
@@ -20,9 +15,7 @@ describe('npm run notifications:failed', () => {
   });
   after(() => world.close());
 
-  const script = (...args: string[]) => run(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'scripts/notifications-failed.ts'), ...args], {
-    cwd: projectRoot, env: { ...process.env, DATABASE_URL: world.t.connectionString },
-  });
+  const script = (...args: string[]) => runScript('notifications-failed.ts', world.t.connectionString, args);
 
   /** A confirmation given up after its attempts (as the worker leaves it). */
   const failedConfirmation = async (email: string) => {

@@ -1,15 +1,10 @@
 /** `npm run practice:token`: prints a working token once, stores only its hash; `--revoke` ends it. */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import path from 'node:path';
-import { promisify } from 'node:util';
-import { projectRoot } from '../src/platform/config/config.ts';
+import { runScript } from './support/scripts.ts';
 import { agenda, book, openWorld, patient, type World } from './booking-manage-fixtures.ts';
 import type { AgendaFixture } from '../src/features/availability/agenda-fixtures.ts';
-
-const run = promisify(execFile);
 
 describe('npm run practice:token', () => {
   let world: World;
@@ -21,9 +16,7 @@ describe('npm run practice:token', () => {
   });
   after(() => world.close());
 
-  const script = (...args: string[]) => run(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'scripts/practice-token.ts'), ...args], {
-    cwd: projectRoot, env: { ...process.env, DATABASE_URL: world.t.connectionString },
-  });
+  const script = (...args: string[]) => runScript('practice-token.ts', world.t.connectionString, args);
 
   it('prints a token that works as a bearer token and stores only its hash', async () => {
     const { stdout } = await script(dr.practitionerId, 'Logiciel', 'du', 'cabinet');
