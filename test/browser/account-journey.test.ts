@@ -10,15 +10,14 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { buildApp, type App } from '../../src/platform/http/app.ts';
 import { freePort } from '../../src/platform/db/embedded-postgres.ts';
 import { featureRoutes } from '../../src/features/routes.ts';
 import { devMailboxPages } from '../../src/features/dev-mailbox/index.ts';
 import { freshDatabase, type TestDatabase } from '../support/database.ts';
-import {
-  artifacts, assertAccessible, buildWeb, chromiumPath, openPage, readFromMailbox as readFromMailboxPage,
-} from './account-journey-support.ts';
+import { artifacts, assertAccessible, buildWeb, chromiumPath, launchBrowser, listenLocally, openPage } from './support/browser.ts';
+import { readFromMailbox as readFromMailboxPage } from './support/mailbox.ts';
 
 describe('account journey in a browser (A1–A7)', { skip: !existsSync(chromiumPath) && `no chromium at ${chromiumPath}`, timeout: 300_000 }, () => {
   let t: TestDatabase;
@@ -57,18 +56,9 @@ describe('account journey in a browser (A1–A7)', { skip: !existsSync(chromiumP
       pages: [devMailboxPages()],
       webDist,
     });
-    await app.listen({ host: '127.0.0.1', port });
+    await listenLocally(app, port);
     mkdirSync(artifacts, { recursive: true });
-    context = await chromium.launchPersistentContext(path.join(scratch, 'profile'), {
-      executablePath: chromiumPath,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-        '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      viewport: { width: 1280, height: 900 },
-      locale: 'fr-FR',
-      timezoneId: 'Europe/Paris',
-    });
-    context.setDefaultTimeout(15_000);
+    context = await launchBrowser(path.join(scratch, 'profile'));
     page = await openPage(context, problems);
   });
 

@@ -1,45 +1,17 @@
 /**
- * Support of the booking journey in a browser: the web build, the chromium context, axe, the CSP watch, choosing a
- * slot, the development mailbox, and the practitioners and reasons of the demo dataset the journey books with.
+ * Support of the booking journey in a browser: choosing a slot, and the practitioners and reasons of the demo dataset
+ * the journey books with (the browser itself, axe, the CSP watch and the mailbox are in support/).
  */
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
 import { sql, type RawBuilder } from 'kysely';
-import { projectRoot } from '../../src/platform/config/config.ts';
 import type { TestDatabase } from '../support/database.ts';
-
-export const chromiumPath = process.env.CRENEAU_CHROMIUM ?? '/usr/bin/chromium';
-export const artifacts = path.join(projectRoot, 'test-results');
-const axeTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
 /** A practitioner booking online with a plain reason: new patients, no age limit, referral or instructions. */
 export interface Target { practitionerId: string; firstName: string; lastName: string; placeId: string; reasonId: string; eightDayRule: boolean }
 
 /** Another practitioner's reason, with its place. */
 export interface ReasonTarget { practitionerId: string; lastName: string; placeId: string; reasonId: string; minAge: number | null }
-
-/** Builds the web app from the current sources into a temporary folder (never a stale web/dist). */
-export async function buildWeb(outDir: string): Promise<void> {
-  const { build } = await import('vite');
-  await build({ configFile: path.join(projectRoot, 'web', 'vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
-}
-
-/** Headless chromium in French, in Paris, with its profile in `profileDir`. */
-export async function launchBrowser(profileDir: string): Promise<BrowserContext> {
-  const context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: chromiumPath,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    viewport: { width: 1280, height: 900 },
-    locale: 'fr-FR',
-    timezoneId: 'Europe/Paris',
-  });
-  context.setDefaultTimeout(15_000);
-  return context;
-}
 
 /** The plain reason the journey books, preferring a specialty where the 8-day rule is on (C6). */
 export async function findTarget(t: TestDatabase): Promise<Target> {
@@ -75,23 +47,6 @@ export async function findReason(t: TestDatabase, condition: RawBuilder<boolean>
   return row ? { practitionerId: row.id, lastName: row.last_name, placeId: row.place_id, reasonId: row.reason_id, minAge: row.min_age } : null;
 }
 
-/** Runs axe on the page as it is and fails on any violation, naming the rule and the elements. */
-export async function assertAccessible(page: Page, where: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).withTags(axeTags).analyze();
-  const found = violations.map((v) => `${v.id} (${v.help}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(' | ')}`);
-  assert.deepEqual(found, [], `axe found violations on ${where}`);
-}
-
-/** A page that records CSP violations and script errors in `problems`. */
-export async function openPage(context: BrowserContext, problems: string[]): Promise<Page> {
-  const page = await context.newPage();
-  page.on('console', (message) => {
-    if (/Content Security Policy|Refused to/i.test(message.text())) problems.push(`CSP: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`script error: ${error.message}`));
-  return page;
-}
-
 /** Pages the calendar forward (slots a few days ahead stay cancellable online: D3's 4 hours), then picks the first. */
 export async function chooseSlotAhead(where: Page): Promise<string> {
   await where.locator('.calendar-days').waitFor();
@@ -110,20 +65,4 @@ export async function chooseSlotAhead(where: Page): Promise<string> {
   const name = await slot.getAttribute('aria-label') ?? '';
   await slot.click();
   return name;
-}
-
-/** The 6-digit code of the last message to `to`, as the development mailbox shows it. */
-export async function codeSentTo(base: string, to: string): Promise<string> {
-  for (let tries = 0; tries < 20; tries++) {
-    const response = await fetch(`${base}/dev/mailbox/messages?to=${encodeURIComponent(to)}`);
-    const { messages } = await response.json() as { messages: { text: string }[] };
-    const code = /\b(\d{6})\b/.exec(messages[0]?.text ?? '')?.[1];
-    if (code) return code;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  assert.fail(`no code sent to ${to}`);
-}
-
-export function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

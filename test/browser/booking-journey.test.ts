@@ -10,7 +10,6 @@ import { after, afterEach, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomInt } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -22,9 +21,10 @@ import { seedDemo } from '../../src/features/demo/seed-demo.ts';
 import { appointmentLinks } from '../../src/features/booking/appointment-links.ts';
 import { freshDatabase, type TestDatabase } from '../support/database.ts';
 import {
-  artifacts, assertAccessible, buildWeb, chooseSlotAhead, chromiumPath, codeSentTo, escapeRegExp, findReason, findTarget,
-  launchBrowser, openPage, type Target,
-} from './booking-journey-support.ts';
+  artifacts, assertAccessible, buildWeb, chromiumPath, escapeRegExp, launchBrowser, listenLocally, openPage,
+} from './support/browser.ts';
+import { codeSentTo } from './support/mailbox.ts';
+import { chooseSlotAhead, findReason, findTarget, type Target } from './booking-journey-support.ts';
 
 describe('booking journey in a browser (C1–C10, D1–D4, A8)', { skip: !existsSync(chromiumPath) && `no chromium at ${chromiumPath}`, timeout: 300_000 }, () => {
   let t: TestDatabase;
@@ -48,8 +48,7 @@ describe('booking journey in a browser (C1–C10, D1–D4, A8)', { skip: !exists
     const webDist = path.join(scratch, 'dist');
     await buildWeb(webDist);
     app = await buildApp({ context: { db: t.db, now: () => new Date() }, routes: featureRoutes, pages: [devMailboxPages()], webDist });
-    await app.listen({ host: '127.0.0.1', port: 0 });
-    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    base = await listenLocally(app);
     mkdirSync(artifacts, { recursive: true });
     context = await launchBrowser(path.join(scratch, 'profile'));
     page = await openPage(context, problems);

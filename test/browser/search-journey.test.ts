@@ -6,30 +6,20 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
+import type { BrowserContext, Page } from 'playwright-core';
 import { sql } from 'kysely';
 import { buildApp, type App } from '../../src/platform/http/app.ts';
-import { projectRoot } from '../../src/platform/config/config.ts';
 import { featureRoutes } from '../../src/features/routes.ts';
 import { seedDemo } from '../../src/features/demo/seed-demo.ts';
 import { freshDatabase, type TestDatabase } from '../support/database.ts';
-
-const chromiumPath = process.env.CRENEAU_CHROMIUM ?? '/usr/bin/chromium';
-const artifacts = path.join(projectRoot, 'test-results');
-const axeTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+import {
+  artifacts, assertAccessible, buildWeb, chromiumPath, escapeRegExp, launchBrowser, listenLocally, openPage,
+} from './support/browser.ts';
 
 /** An ophthalmologist of the dataset who books online, and the commune of one of its places. */
 interface Target { practitionerId: string; name: string; city: string; postalCode: string }
-
-/** Builds the web app from the current sources into a temporary folder (never a stale web/dist). */
-async function buildWeb(outDir: string): Promise<void> {
-  const { build } = await import('vite');
-  await build({ configFile: path.join(projectRoot, 'web', 'vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
-}
 
 async function findTarget(t: TestDatabase): Promise<Target> {
   const { rows } = await sql<{ id: string; first_name: string; last_name: string; city: string; postal_code: string }>`
@@ -44,23 +34,6 @@ async function findTarget(t: TestDatabase): Promise<Target> {
   const row = rows[0];
   assert.ok(row, 'the demo dataset has an ophthalmologist who books online');
   return { practitionerId: row.id, name: `${row.first_name} ${row.last_name}`, city: row.city, postalCode: row.postal_code };
-}
-
-/** Runs axe on the page as it is and fails on any violation, naming the rule and the elements. */
-async function assertAccessible(page: Page, where: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).withTags(axeTags).analyze();
-  const found = violations.map((v) => `${v.id} (${v.help}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(' | ')}`);
-  assert.deepEqual(found, [], `axe found violations on ${where}`);
-}
-
-/** Opens a page that records CSP violations and script errors. */
-async function openPage(context: BrowserContext, problems: string[]): Promise<Page> {
-  const page = await context.newPage();
-  page.on('console', (message) => {
-    if (/Content Security Policy|Refused to/i.test(message.text())) problems.push(`CSP: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`script error: ${error.message}`));
-  return page;
 }
 
 describe('search journey in a browser (B1–B7, C1)', { skip: !existsSync(chromiumPath) && `no chromium at ${chromiumPath}`, timeout: 240_000 }, () => {
@@ -84,19 +57,9 @@ describe('search journey in a browser (B1–B7, C1)', { skip: !existsSync(chromi
     const webDist = path.join(scratch, 'dist');
     await buildWeb(webDist);
     app = await buildApp({ context: { db: t.db, now: () => new Date() }, routes: featureRoutes, webDist });
-    await app.listen({ host: '127.0.0.1', port: 0 });
-    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    base = await listenLocally(app);
     mkdirSync(artifacts, { recursive: true });
-    context = await chromium.launchPersistentContext(path.join(scratch, 'profile'), {
-      executablePath: chromiumPath,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-        '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      viewport: { width: 1280, height: 900 },
-      locale: 'fr-FR',
-      timezoneId: 'Europe/Paris',
-    });
-    context.setDefaultTimeout(15_000);
+    context = await launchBrowser(path.join(scratch, 'profile'));
     page = await openPage(context, problems);
   });
 
@@ -265,7 +228,3 @@ describe('search journey in a browser (B1–B7, C1)', { skip: !existsSync(chromi
     assert.deepEqual(problems, []);
   });
 });
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}

@@ -1,0 +1,68 @@
+/**
+ * What every journey in a real browser needs (Debian's chromium, never downloaded): the web build, the chromium it
+ * drives, the app on the loopback interface, axe-core on a page, and pages that record CSP violations and script errors.
+ */
+import assert from 'node:assert/strict';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { App } from '../../../src/platform/http/app.ts';
+import { projectRoot } from '../../../src/platform/config/config.ts';
+
+export const chromiumPath = process.env.CRENEAU_CHROMIUM ?? '/usr/bin/chromium';
+/** Where screenshots land. */
+export const artifacts = path.join(projectRoot, 'test-results');
+const axeTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+/** Headless chromium without sandbox, GPU or background traffic (the machine has no network beyond loopback). */
+export const chromiumLaunch = {
+  executablePath: chromiumPath,
+  headless: true,
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+};
+
+/** A desktop screen in French, in Paris: what every context starts with. */
+export const contextOptions = { viewport: { width: 1280, height: 900 }, locale: 'fr-FR', timezoneId: 'Europe/Paris' };
+
+/** Builds the web app from the current sources into a temporary folder (never a stale web/dist). */
+export async function buildWeb(outDir: string): Promise<void> {
+  const { build } = await import('vite');
+  await build({ configFile: path.join(projectRoot, 'web', 'vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+}
+
+/** Headless chromium in French, in Paris, with its profile in `profileDir`. */
+export async function launchBrowser(profileDir: string): Promise<BrowserContext> {
+  const context = await chromium.launchPersistentContext(profileDir, { ...chromiumLaunch, ...contextOptions });
+  context.setDefaultTimeout(15_000);
+  return context;
+}
+
+/** Starts `app` on the loopback interface (on `port`, or any free one) and returns its address. */
+export async function listenLocally(app: App, port = 0): Promise<string> {
+  await app.listen({ host: '127.0.0.1', port });
+  return `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+}
+
+/** Runs axe on the page as it is and fails on any violation, naming the rule and the elements. */
+export async function assertAccessible(page: Page, where: string): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).withTags(axeTags).analyze();
+  const found = violations.map((v) => `${v.id} (${v.help}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(' | ')}`);
+  assert.deepEqual(found, [], `axe found violations on ${where}`);
+}
+
+/** A page that records CSP violations and script errors in `problems`. */
+export async function openPage(context: BrowserContext, problems: string[]): Promise<Page> {
+  const page = await context.newPage();
+  page.on('console', (message) => {
+    if (/Content Security Policy|Refused to/i.test(message.text())) problems.push(`CSP: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`script error: ${error.message}`));
+  return page;
+}
+
+/** `text` matched literally inside a regular expression. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
