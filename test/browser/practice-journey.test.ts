@@ -12,33 +12,26 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomInt } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
 import { sql } from 'kysely';
 import { buildApp, type App } from '../../src/platform/http/app.ts';
-import { projectRoot } from '../../src/platform/config/config.ts';
 import { featureRoutes } from '../../src/features/routes.ts';
 import { devMailboxPages } from '../../src/features/dev-mailbox/index.ts';
 import { seedDemo } from '../../src/features/demo/seed-demo.ts';
 import { createTestStaff } from '../../src/features/practice-auth/staff-test-support.ts';
 import { freshDatabase, type TestDatabase } from '../support/database.ts';
 import { createTestAccount } from '../support/accounts.ts';
+import {
+  artifacts, assertAccessible, buildWeb, chromiumLaunch, chromiumPath, contextOptions, listenLocally, openPage,
+} from './support/browser.ts';
+import { codeSentTo as codeSentToMailbox } from './support/mailbox.ts';
 
-const chromiumPath = process.env.CRENEAU_CHROMIUM ?? '/usr/bin/chromium';
-const artifacts = path.join(projectRoot, 'test-results');
-const axeTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 const weekdays = ['Lundi', 'Mardi', 'Mercredi', 'Jeudi', 'Vendredi', 'Samedi', 'Dimanche'];
 const reasonLabel = 'Consultation du soir';
 
 interface Target { practitionerId: string; lastName: string; placeId: string; otherReasonId: string; placeCount: number }
-
-async function buildWeb(outDir: string): Promise<void> {
-  const { build } = await import('vite');
-  await build({ configFile: path.join(projectRoot, 'web', 'vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
-}
 
 /** A practitioner booking online, outside 8-day specialties, with a place open online and one of its reasons. */
 async function findTarget(t: TestDatabase): Promise<Target> {
@@ -73,21 +66,6 @@ function parisInstant(date: string, time: string): Date {
 /** The agenda link of the booked appointment: time, patient, reason and status, in that order. */
 function appointmentName(status: string): RegExp {
   return new RegExp(`^21:10–21:30\\s*,\\s*Lucas Martel\\s*,\\s*${reasonLabel}\\s*,\\s*${status}$`);
-}
-
-async function assertAccessible(page: Page, where: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).withTags(axeTags).analyze();
-  const found = violations.map((v) => `${v.id} (${v.help}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(' | ')}`);
-  assert.deepEqual(found, [], `axe found violations on ${where}`);
-}
-
-async function openPage(context: BrowserContext, problems: string[]): Promise<Page> {
-  const page = await context.newPage();
-  page.on('console', (message) => {
-    if (/Content Security Policy|Refused to/i.test(message.text())) problems.push(`CSP: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`script error: ${error.message}`));
-  return page;
 }
 
 describe('practitioner journey in a browser (J1–J4, D5, C5)', { skip: !existsSync(chromiumPath) && `no chromium at ${chromiumPath}`, timeout: 240_000 }, () => {
@@ -132,18 +110,11 @@ describe('practitioner journey in a browser (J1–J4, D5, C5)', { skip: !existsS
     const webDist = path.join(scratch, 'dist');
     await buildWeb(webDist);
     app = await buildApp({ context: { db: t.db, now: () => new Date(Date.now() + clockOffsetMs) }, routes: featureRoutes, pages: [devMailboxPages()], webDist });
-    await app.listen({ host: '127.0.0.1', port: 0 });
-    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    base = await listenLocally(app);
     mkdirSync(artifacts, { recursive: true });
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-        '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    const options = { viewport: { width: 1280, height: 900 }, locale: 'fr-FR', timezoneId: 'Europe/Paris' };
-    pro = await browser.newContext(options);
-    patientContext = await browser.newContext(options);
+    browser = await chromium.launch(chromiumLaunch);
+    pro = await browser.newContext(contextOptions);
+    patientContext = await browser.newContext(contextOptions);
     pro.setDefaultTimeout(15_000);
     patientContext.setDefaultTimeout(15_000);
     doctor = await openPage(pro, problems);
@@ -172,16 +143,7 @@ describe('practitioner journey in a browser (J1–J4, D5, C5)', { skip: !existsS
   }
 
   /** The 6-digit code of the last message to `to`, as the development mailbox shows it. */
-  async function codeSentTo(to: string): Promise<string> {
-    for (let tries = 0; tries < 20; tries++) {
-      const response = await fetch(`${base}/dev/mailbox/messages?to=${encodeURIComponent(to)}`);
-      const { messages } = await response.json() as { messages: { text: string }[] };
-      const code = /\b(\d{6})\b/.exec(messages[0]?.text ?? '')?.[1];
-      if (code) return code;
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-    assert.fail(`no code sent to ${to}`);
-  }
+  const codeSentTo = (to: string) => codeSentToMailbox(base, to);
 
   async function focusIsOn(page: Page, selector: string, what: string): Promise<void> {
     await page.waitForFunction((s) => document.activeElement?.matches(s), selector, { timeout: 3_000 }).catch(() => assert.fail(what));
