@@ -5,16 +5,10 @@
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { getSession, updateAccount, type AccountView } from './api.ts';
-import type { MessageKey } from '../../src/platform/i18n/web-catalogue.ts';
-import { useI18n, type Params } from './i18n.tsx';
-import { useLocation } from './router.tsx';
+import { useI18n } from './i18n.tsx';
+import { NoticeRegion, type Notice } from './components/NoticeRegion.tsx';
 
-export interface Notice {
-  key: MessageKey;
-  params?: Params;
-  /** The page it is shown on (the one the action leads to). */
-  path: string;
-}
+export type { Notice };
 
 export interface Session {
   /** 'loading' until the first answer of /api/session. */
@@ -78,28 +72,8 @@ export function useSession(): Session {
   return value;
 }
 
-/**
- * The notice of the last account action, in a polite live region that is always present (so that filling it is
- * announced); forgotten once the user has left the page it was meant for.
- */
+/** The notice of the last account action (see NoticeRegion). */
 export function SessionNotice() {
-  const { t } = useI18n();
-  const { path } = useLocation();
   const { notice, announce } = useSession();
-  const [seenOn, setSeenOn] = useState<string | null>(null);
-  const visible = notice && notice.path === path;
-
-  useEffect(() => {
-    if (visible) setSeenOn(path);
-    else if (notice && seenOn && seenOn !== path) {
-      announce(null);
-      setSeenOn(null);
-    }
-  }, [visible, notice, seenOn, path, announce]);
-
-  return (
-    <div role="status" className="session-notice-region">
-      {visible ? <p className="session-notice">{t(notice.key, notice.params)}</p> : null}
-    </div>
-  );
+  return <NoticeRegion notice={notice} announce={announce} />;
 }

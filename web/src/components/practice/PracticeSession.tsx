@@ -5,13 +5,13 @@
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { getPracticeSession, type ActingFor, type Right, type StaffView } from '../../api-practice.ts';
-import type { MessageKey } from '../../../../src/platform/i18n/web-catalogue.ts';
-import { useI18n, type Params } from '../../i18n.tsx';
-import { navigate, useLocation } from '../../router.tsx';
+import { useI18n } from '../../i18n.tsx';
+import { navigate } from '../../router.tsx';
+import { NoticeRegion, type Notice } from '../NoticeRegion.tsx';
 
 const actingKey = 'creneau.pro.acting';
 
-export interface PracticeNotice { key: MessageKey; params?: Params; path: string }
+export type PracticeNotice = Notice;
 
 export interface PracticeSession {
   status: 'loading' | 'ready';
@@ -97,25 +97,8 @@ export function usePracticeSession(): PracticeSession {
   return value;
 }
 
-/** The notice of the last action, in a polite live region present from the start; forgotten once its page is left. */
+/** The notice of the last action (see NoticeRegion). */
 export function PracticeNoticeRegion() {
-  const { t } = useI18n();
-  const { path } = useLocation();
   const { notice, announce } = usePracticeSession();
-  const [seenOn, setSeenOn] = useState<string | null>(null);
-  const visible = notice && notice.path === path;
-
-  useEffect(() => {
-    if (visible) setSeenOn(path);
-    else if (notice && seenOn && seenOn !== path) {
-      announce(null);
-      setSeenOn(null);
-    }
-  }, [visible, notice, seenOn, path, announce]);
-
-  return (
-    <div role="status" className="session-notice-region">
-      {visible ? <p className="session-notice">{t(notice.key, notice.params)}</p> : null}
-    </div>
-  );
+  return <NoticeRegion notice={notice} announce={announce} />;
 }
