@@ -4,7 +4,7 @@
  * language, the CSRF token on every state change. The staff cookie is separate from the patient's.
  */
 import { translate, type Language } from '../../src/platform/i18n/web-catalogue.ts';
-import { ApiError, type Civility, type CodeSent } from './api.ts';
+import { answerOf, apiError, fetchJson, rememberCsrfToken, requestJson, withQuery, type Civility, type CodeSent } from './api.ts';
 
 export type Right = 'view' | 'book' | 'manage_patients' | 'edit_settings';
 export const grantableRights: readonly Right[] = ['book', 'manage_patients', 'edit_settings'];
@@ -104,42 +104,14 @@ export interface Settings {
 
 export type NewAppointmentPatient = { fileId: string } | { patientId: string } | { new: PatientFileInput };
 
-const csrfCookie = '__Host-creneau_csrf';
-let knownCsrfToken = '';
-
-/** The token state changes repeat: the cookie's value, else the last one the API gave. */
-function csrfToken(): string {
-  const cookie = document.cookie.split('; ').find((part) => part.startsWith(`${csrfCookie}=`));
-  return cookie ? decodeURIComponent(cookie.slice(csrfCookie.length + 1)) : knownCsrfToken;
-}
-
-async function apiError(response: Response): Promise<ApiError> {
-  const body = (await response.json().catch(() => ({}))) as { error?: string; message?: string };
-  return new ApiError(response.status, body.error ?? 'unknown', body.message ?? response.statusText, body);
-}
-
 /** GET /api/practice<path> with the staff cookie; throws ApiError on a non-2xx answer. */
-async function practiceGet<T>(path: string, lang: Language, signal?: AbortSignal, params: Record<string, string | undefined> = {}): Promise<T> {
-  const query = new URLSearchParams();
-  for (const [name, value] of Object.entries(params)) if (value !== undefined && value !== '') query.set(name, value);
-  const qs = query.toString();
-  const response = await fetch(`/api/practice${path}${qs ? `?${qs}` : ''}`, {
-    credentials: 'same-origin', headers: { Accept: 'application/json', 'Accept-Language': lang }, signal,
-  });
-  if (!response.ok) throw await apiError(response);
-  return (await response.json()) as T;
+function practiceGet<T>(path: string, lang: Language, signal?: AbortSignal, params: Record<string, string | undefined> = {}): Promise<T> {
+  return fetchJson(`/api/practice${withQuery(path, params)}`, lang, signal);
 }
 
 /** Sends JSON to /api/practice<path> with the CSRF token; undefined for a 204. A stale CSRF cookie is renewed once. */
 async function practiceSend<T>(method: 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, body: unknown, lang: Language, retried = false): Promise<T> {
-  const response = await fetch(`/api/practice${path}`, {
-    method,
-    credentials: 'same-origin',
-    headers: {
-      Accept: 'application/json', 'Accept-Language': lang, 'Content-Type': 'application/json', 'X-CSRF-Token': csrfToken(),
-    },
-    body: JSON.stringify(body ?? {}),
-  });
+  const response = await requestJson(method, `/api/practice${path}`, body, lang);
   if (response.status === 403 && !retried) {
     // A missing right or a refusal with a machine code is an answer; only the CSRF guard's refusal gets a fresh token.
     const error = await apiError(response);
@@ -147,9 +119,7 @@ async function practiceSend<T>(method: 'POST' | 'PATCH' | 'PUT' | 'DELETE', path
     await getPracticeSession(lang);
     return practiceSend(method, path, body, lang, true);
   }
-  if (!response.ok) throw await apiError(response);
-  if (response.status === 204) return undefined as T;
-  return (await response.json()) as T;
+  return answerOf(response);
 }
 
 const of = (practitionerId: string) => `/practitioners/${encodeURIComponent(practitionerId)}`;
@@ -159,7 +129,7 @@ const id = (value: string) => encodeURIComponent(value);
 
 export async function getPracticeSession(lang: Language, signal?: AbortSignal): Promise<{ staff: StaffView | null; csrfToken: string }> {
   const session = await practiceGet<{ staff: StaffView | null; csrfToken: string }>('/session', lang, signal);
-  knownCsrfToken = session.csrfToken;
+  rememberCsrfToken(session.csrfToken);
   return session;
 }
 

@@ -104,12 +104,17 @@ export class ApiError extends Error {
   }
 }
 
-/** GET /api<path> with the UI language; throws ApiError on a non-2xx answer. */
-async function getJson<T>(path: string, params: Record<string, string | undefined>, lang: Language, signal?: AbortSignal): Promise<T> {
+/** `path` with the parameters that have a value as its query string. */
+export function withQuery(path: string, params: Record<string, string | undefined>): string {
   const query = new URLSearchParams();
   for (const [name, value] of Object.entries(params)) if (value !== undefined && value !== '') query.set(name, value);
   const qs = query.toString();
-  const response = await fetch(`/api${path}${qs ? `?${qs}` : ''}`, {
+  return `${path}${qs ? `?${qs}` : ''}`;
+}
+
+/** GET /api<path> with the UI language; throws ApiError on a non-2xx answer. */
+async function getJson<T>(path: string, params: Record<string, string | undefined>, lang: Language, signal?: AbortSignal): Promise<T> {
+  const response = await fetch(`/api${withQuery(path, params)}`, {
     headers: { Accept: 'application/json', 'Accept-Language': lang },
     signal,
   });
@@ -196,19 +201,21 @@ function csrfToken(): string {
   return cookie ? decodeURIComponent(cookie.slice(csrfCookie.length + 1)) : knownCsrfToken;
 }
 
+/** Remembers the CSRF token a session answer gave (patient or staff: one cookie), for when the cookie cannot be read. */
+export function rememberCsrfToken(token: string): void {
+  knownCsrfToken = token;
+}
+
 /** Reads an error answer into an ApiError carrying the server's translated sentence. */
-async function apiError(response: Response): Promise<ApiError> {
+export async function apiError(response: Response): Promise<ApiError> {
   const body = (await response.json().catch(() => ({}))) as { error?: string; message?: string };
   return new ApiError(response.status, body.error ?? 'unknown', body.message ?? response.statusText, body);
 }
 
-/**
- * Sends JSON to /api<path> with the cookies, the CSRF token and the UI language; undefined for a 204.
- * `headers`: extra ones (Idempotency-Key, X-Hold-Token of the booking API).
- */
-export async function sendJson<T>(method: 'POST' | 'PATCH' | 'DELETE', path: string, body: unknown, lang: Language,
-  headers: Record<string, string> = {}, retried = false): Promise<T> {
-  const response = await fetch(`/api${path}`, {
+/** Sends JSON to `url` with the cookies, the CSRF token and the UI language (and `headers`); the raw answer. */
+export function requestJson(method: 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, body: unknown, lang: Language,
+  headers: Record<string, string> = {}): Promise<Response> {
+  return fetch(url, {
     method,
     credentials: 'same-origin',
     headers: {
@@ -217,6 +224,31 @@ export async function sendJson<T>(method: 'POST' | 'PATCH' | 'DELETE', path: str
     },
     body: JSON.stringify(body ?? {}),
   });
+}
+
+/** The JSON of a successful answer, undefined for a 204; an ApiError otherwise. */
+export async function answerOf<T>(response: Response): Promise<T> {
+  if (!response.ok) throw await apiError(response);
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
+}
+
+/** GETs `url` with the cookies in the UI language (and `headers`); its JSON, or an ApiError. */
+export async function fetchJson<T>(url: string, lang: Language, signal?: AbortSignal, headers: Record<string, string> = {}): Promise<T> {
+  const response = await fetch(url, {
+    credentials: 'same-origin', headers: { ...headers, Accept: 'application/json', 'Accept-Language': lang }, signal,
+  });
+  if (!response.ok) throw await apiError(response);
+  return (await response.json()) as T;
+}
+
+/**
+ * Sends JSON to /api<path> with the cookies, the CSRF token and the UI language; undefined for a 204.
+ * `headers`: extra ones (Idempotency-Key, X-Hold-Token of the booking API).
+ */
+export async function sendJson<T>(method: 'POST' | 'PATCH' | 'DELETE', path: string, body: unknown, lang: Language,
+  headers: Record<string, string> = {}, retried = false): Promise<T> {
+  const response = await requestJson(method, `/api${path}`, body, lang, headers);
   if (response.status === 403 && !retried) {
     // A missing or outdated CSRF cookie (first visit, cleared cookies): fetch a fresh one and try once more.
     // A refusal with a machine code (a booking rule) is an answer, not a CSRF problem.
@@ -225,24 +257,18 @@ export async function sendJson<T>(method: 'POST' | 'PATCH' | 'DELETE', path: str
     await getSession(lang);
     return sendJson(method, path, body, lang, headers, true);
   }
-  if (!response.ok) throw await apiError(response);
-  if (response.status === 204) return undefined as T;
-  return (await response.json()) as T;
+  return answerOf(response);
 }
 
 /** GET /api<path> with the session cookie (and `headers`, e.g. X-Hold-Token). */
-export async function getWithSession<T>(path: string, lang: Language, signal?: AbortSignal, headers: Record<string, string> = {}): Promise<T> {
-  const response = await fetch(`/api${path}`, {
-    credentials: 'same-origin', headers: { ...headers, Accept: 'application/json', 'Accept-Language': lang }, signal,
-  });
-  if (!response.ok) throw await apiError(response);
-  return (await response.json()) as T;
+export function getWithSession<T>(path: string, lang: Language, signal?: AbortSignal, headers: Record<string, string> = {}): Promise<T> {
+  return fetchJson(`/api${path}`, lang, signal, headers);
 }
 
 /** Who is signed in (null: nobody); also sets the CSRF cookie when missing. */
 export async function getSession(lang: Language, signal?: AbortSignal): Promise<{ account: AccountView | null; csrfToken: string }> {
   const session = await getWithSession<{ account: AccountView | null; csrfToken: string }>('/session', lang, signal);
-  knownCsrfToken = session.csrfToken;
+  rememberCsrfToken(session.csrfToken);
   return session;
 }
 
