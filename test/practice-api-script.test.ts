@@ -21,7 +21,7 @@ describe('npm run practice:token', () => {
   it('prints a token that works as a bearer token and stores only its hash', async () => {
     const { stdout } = await script(dr.practitionerId, 'Logiciel', 'du', 'cabinet');
     const token = stdout.trim();
-    assert.match(token, /^[A-Za-z0-9_-]{43}$/);
+    assert.match(token, /^crn_[A-Za-z0-9_-]{43}$/);
     const rows = await world.t.db.selectFrom('practice_api_tokens').selectAll().where('practitioner_id', '=', dr.practitionerId).execute();
     assert.equal(rows.length, 1);
     assert.equal(rows[0]!.label, 'Logiciel du cabinet');

@@ -1,6 +1,8 @@
 /**
- * Practice API tokens (until issue 6's practitioner space): 32 random bytes in base64url, shown once at creation;
- * only their SHA-256 is stored, so a database leak gives no usable token. A revoked token is refused like an unknown one.
+ * Practice API tokens (for practice software): `crn_` + 32 random bytes in base64url, shown once at creation; only
+ * their SHA-256 is stored, so a database leak gives no usable token. A revoked token is refused like an unknown one.
+ * The prefix lets secret scanners recognise a leaked token and keeps a token from ever starting with '-' (which a
+ * command line would read as an option).
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../../platform/db/database.ts';
@@ -12,14 +14,15 @@ export interface CreatedPracticeToken {
 }
 
 /** The shape of our tokens: anything else is refused without a query. */
-const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
+const TOKEN_PREFIX = 'crn_';
+const TOKEN_SHAPE = /^crn_[A-Za-z0-9_-]{43}$/;
 
 /** Creates a token for the practitioner; null when no such practitioner exists. */
 export async function createPracticeToken(db: Db, practitionerId: string, label: string, now: Date): Promise<CreatedPracticeToken | null> {
   if (!/^[0-9]{1,18}$/.test(practitionerId)) return null;
   const practitioner = await db.selectFrom('practitioners').select('id').where('id', '=', practitionerId).executeTakeFirst();
   if (!practitioner) return null;
-  const token = randomBytes(32).toString('base64url');
+  const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
   await db.insertInto('practice_api_tokens')
     .values({ token_hash: hashPracticeToken(token), practitioner_id: practitionerId, label, created_at: now })
     .execute();
