@@ -9,12 +9,14 @@ import { codeRequiredBody, idParams, loginBody, loginResendBody, verifyBody } fr
 import { recordSecurityEvent } from '../accounts/security-events.ts';
 import type { Asker } from '../accounts/signup.ts';
 import { acceptInvitation, checkInvitation } from './invitations.ts';
+import { StaffNotSignedIn } from './errors.ts';
 import { currentStaffSession } from './staff-session.ts';
-import { clearStaffSessionCookie, deleteStaffSession } from './staff-session-store.ts';
+import { changeStaffPassword, logOutStaffEverywhere } from './staff-password.ts';
+import { clearStaffDeviceCookie, clearStaffSessionCookie, deleteStaffSession } from './staff-session-store.ts';
 import { logInStaff, resendStaffCode, verifyStaffCode } from './staff-login.ts';
 import { readStaffView, staffViewSchema } from './staff-view.ts';
 
-type TextError = 'accounts.error.password_required' | 'practice_auth.error.token_required';
+type TextError = 'accounts.error.password_required' | 'practice_auth.error.token_required' | 'myaccount.error.password_required' | 'password.problem.too_long';
 const text = (max: number, error: TextError) => z.string({ error }).max(max, { error });
 
 const tokenBody = { token: text(200, 'practice_auth.error.token_required') };
@@ -80,6 +82,33 @@ export const staffAuthRoutes: FeatureRoutes = (app, context) => {
       });
     }
     clearStaffSessionCookie(reply);
+    return reply.status(204).send(null);
+  });
+
+  api.post('/practice/auth/logout-all', {
+    schema: { summary: 'Ends every session and trusted device of the staff login', tags, response: { 204: z.null() } },
+  }, async (request, reply) => {
+    const session = await currentStaffSession(request, context);
+    if (!session) throw new StaffNotSignedIn();
+    await logOutStaffEverywhere(context.db, session.staffId, { now: context.now(), ip: request.ip });
+    clearStaffSessionCookie(reply);
+    clearStaffDeviceCookie(reply);
+    return reply.status(204).send(null);
+  });
+
+  api.post('/practice/account/password', {
+    schema: {
+      summary: 'Changes the staff password (A3): other sessions and trusted devices end, this session gets a new token', tags,
+      body: z.object({
+        currentPassword: text(1024, 'myaccount.error.password_required').min(1, { error: 'myaccount.error.password_required' }),
+        newPassword: z.string({ error: 'password.problem.too_short' }).max(1024, { error: 'password.problem.too_long' }),
+      }),
+      response: { 204: z.null() },
+    },
+  }, async (request, reply) => {
+    const session = await currentStaffSession(request, context);
+    if (!session) throw new StaffNotSignedIn();
+    await changeStaffPassword(context.db, reply, session, request.body, { now: context.now(), ip: request.ip });
     return reply.status(204).send(null);
   });
 

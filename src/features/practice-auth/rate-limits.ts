@@ -13,6 +13,8 @@ const staffLimits = {
   staffCodeSendPerIp: accountLimits.codeSendPerIp,
   staffInvitationPerIp: { limit: 20, windowMs: 15 * 60_000 },
   staffInvitationsPerPractitioner: { limit: 20, windowMs: 60 * 60_000 },
+  /** Typing the current password (password change), per login: as a patient's 10 / 15 min. */
+  staffPasswordConfirmation: { limit: 10, windowMs: 15 * 60_000 },
 } as const;
 
 export type StaffLimit = keyof typeof staffLimits;

@@ -103,6 +103,36 @@ export async function endEverythingOfStaff(trx: Executor, staffId: string): Prom
   await trx.deleteFrom('staff_trusted_devices').where('staff_id', '=', staffId).execute();
 }
 
+/** Every other session and every trusted device of the login ends (a password change keeps the session making it). */
+export async function endOtherStaffSessions(trx: Executor, staffId: string, keep: Buffer): Promise<void> {
+  await trx.deleteFrom('staff_sessions').where('staff_id', '=', staffId).where('token_hash', '!=', keep).execute();
+  await trx.deleteFrom('staff_trusted_devices').where('staff_id', '=', staffId).execute();
+}
+
+/** A new token for the session (after a password change), keeping its start and 12-hour end; a fresh cookie. */
+export async function rotateStaffSession(trx: Executor, reply: FastifyReply, session: StaffSessionFound, now: Date): Promise<void> {
+  const old = await trx.deleteFrom('staff_sessions').where('token_hash', '=', session.tokenHash)
+    .returning(['created_at', 'absolute_expires_at']).executeTakeFirst();
+  const absoluteExpiresAt = old?.absolute_expires_at ?? new Date(now.getTime() + STAFF_ABSOLUTE_MS);
+  const { token, hash } = issueToken();
+  await trx.insertInto('staff_sessions')
+    .values({
+      token_hash: hash,
+      staff_id: session.staffId,
+      created_at: old?.created_at ?? now,
+      last_seen_at: now,
+      idle_expires_at: new Date(Math.min(now.getTime() + STAFF_IDLE_MS, absoluteExpiresAt.getTime())),
+      absolute_expires_at: absoluteExpiresAt,
+    })
+    .execute();
+  writeCookie(reply, STAFF_SESSION_COOKIE, token, cookieAttributes);
+}
+
+/** Forgets the staff device cookie in the browser (logout of all devices). */
+export function clearStaffDeviceCookie(reply: FastifyReply): void {
+  clearCookie(reply, STAFF_DEVICE_COOKIE, cookieAttributes);
+}
+
 /** The login's dead sessions and devices go (opportunistically, at each of its logins). */
 export async function purgeDeadOfStaff(trx: Executor, staffId: string, now: Date): Promise<void> {
   await trx.deleteFrom('staff_sessions').where('staff_id', '=', staffId)
