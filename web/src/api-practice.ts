@@ -149,6 +149,16 @@ export function staffLogOut(lang: Language): Promise<void> {
   return practiceSend('POST', '/auth/logout', {}, lang);
 }
 
+/** « Se déconnecter de tous les appareils »: every session and trusted device of the staff login ends. */
+export function staffLogOutEverywhere(lang: Language): Promise<void> {
+  return practiceSend('POST', '/auth/logout-all', {}, lang);
+}
+
+/** The staff login's own password (A3): other sessions and trusted devices end, this one stays signed in. */
+export function changeStaffPassword(currentPassword: string, newPassword: string, lang: Language): Promise<void> {
+  return practiceSend('POST', '/account/password', { currentPassword, newPassword }, lang);
+}
+
 export function checkInvitation(token: string, lang: Language): Promise<{ email: string; firstName: string; lastName: string; role: 'practitioner' | 'secretary' }> {
   return practiceSend('POST', '/invitations/check', { token }, lang);
 }

@@ -1,6 +1,6 @@
 /**
  * The frame of every signed-in page of the practitioner space: waits for the staff session (else /pro/connexion with
- * a way back), the space's navigation (Agenda, Nouveau rendez-vous, Paramètres, Secrétariat, Déconnexion), the
+ * a way back), the space's navigation (Agenda, Nouveau rendez-vous, Paramètres, Secrétariat, Mon compte, Déconnexion), the
  * practitioner switcher of a secretary, the page's heading and the notice of the last action.
  */
 import { useEffect, type ReactNode } from 'react';
@@ -17,10 +17,12 @@ interface PracticePageProps {
   right?: Right;
   /** Only the practitioner itself (secretaries page). */
   practitionerOnly?: boolean;
-  children: (acting: ActingFor, staff: StaffView) => ReactNode;
+  children?: (acting: ActingFor, staff: StaffView) => ReactNode;
+  /** A page of the login itself (« Mon compte »): shown whatever practitioner it acts for, if any. */
+  own?: (staff: StaffView) => ReactNode;
 }
 
-export function PracticePage({ title, right = 'view', practitionerOnly = false, children }: PracticePageProps) {
+export function PracticePage({ title, right = 'view', practitionerOnly = false, children, own }: PracticePageProps) {
   const { t } = useI18n();
   const { status, staff, acting } = usePracticeSession();
   const { path, query } = useLocation();
@@ -44,9 +46,10 @@ export function PracticePage({ title, right = 'view', practitionerOnly = false, 
       <PracticeNav staff={staff} acting={acting} />
       <h1 tabIndex={-1}>{title}</h1>
       <PracticeNoticeRegion />
-      {!acting ? <p role="alert">{t('web.practice.no_practitioner')}</p> : null}
-      {acting && !allowed ? <p role="alert">{t('web.practice.not_allowed')}</p> : null}
-      {acting && allowed ? children(acting, staff) : null}
+      {own ? own(staff) : null}
+      {!own && !acting ? <p role="alert">{t('web.practice.no_practitioner')}</p> : null}
+      {!own && acting && !allowed ? <p role="alert">{t('web.practice.not_allowed')}</p> : null}
+      {!own && acting && allowed && children ? children(acting, staff) : null}
     </div>
   );
 }
@@ -95,6 +98,9 @@ function PracticeNav({ staff, acting }: { staff: StaffView; acting: ActingFor | 
               <Link to={link.to} aria-current={link.match(path) ? 'page' : undefined}>{t(link.key)}</Link>
             </li>
           ))}
+          <li>
+            <Link to="/pro/compte" aria-current={path === '/pro/compte' ? 'page' : undefined}>{t('web.practice.nav.account')}</Link>
+          </li>
           <li>
             <button type="button" className="link-button" onClick={() => void logout()}>{t('web.practice.nav.logout')}</button>
           </li>

@@ -10,6 +10,7 @@ import { InvitationPage } from './InvitationPage.tsx';
 import { NewAppointmentPage } from './NewAppointmentPage.tsx';
 import { OpeningHoursPage } from './OpeningHoursPage.tsx';
 import { PlacesPage } from './PlacesPage.tsx';
+import { PracticeAccountPage } from './PracticeAccountPage.tsx';
 import { PracticeAppointmentPage } from './PracticeAppointmentPage.tsx';
 import { PracticeLoginPage } from './PracticeLoginPage.tsx';
 import { ReasonsPage } from './ReasonsPage.tsx';
@@ -42,6 +43,8 @@ function PracticeRoute({ path, query }: { path: string; query: URLSearchParams }
       return <ReplacementsPage />;
     case '/pro/secretariat':
       return <SecretariesPage />;
+    case '/pro/compte':
+      return <PracticeAccountPage />;
     default: {
       const appointment = appointmentPath.exec(clean)?.[1];
       if (appointment) return <PracticeAppointmentPage key={appointment} id={decodeURIComponent(appointment)} />;
