@@ -7,6 +7,7 @@ import cluster from 'node:cluster';
 import { openDatabase } from '../src/platform/db/database.ts';
 import { buildApp } from '../src/platform/http/app.ts';
 import { featureRoutes } from '../src/features/routes.ts';
+import { announceAgendaChange, listenToAgendaChanges } from '../src/features/availability/index.ts';
 
 const url = process.env.DATABASE_URL;
 if (!url) throw new Error('DATABASE_URL is required');
@@ -29,10 +30,15 @@ if (workers > 1 && cluster.isPrimary) {
   process.on('SIGINT', stop);
 } else {
   const database = openDatabase(url, Math.max(1, Math.round(poolSize / workers)), { preparedStatements: process.env.PREPARED_STATEMENTS !== '0' });
-  const app = await buildApp({ context: { db: database.db, now: () => new Date(), listSlotsCacheMs: Number(process.env.LIST_SLOTS_CACHE_MS ?? 30_000) }, routes: featureRoutes, ...(process.env.LOGGER === 'verbose' || process.env.LOGGER === 'errors' ? { logger: process.env.LOGGER } : {}) });
+  const listSlotsCacheMs = Number(process.env.LIST_SLOTS_CACHE_MS ?? 30_000);
+  const app = await buildApp({ context: { db: database.db, now: () => new Date(), listSlotsCacheMs }, routes: featureRoutes, ...(process.env.LOGGER === 'verbose' || process.env.LOGGER === 'errors' ? { logger: process.env.LOGGER } : {}) });
+  // Like npm start: agenda changes made by the other workers reach this one's list cache.
+  const agendaChanges = listSlotsCacheMs
+    ? await listenToAgendaChanges({ connectionString: url, announce: announceAgendaChange })
+    : { stop: async () => undefined };
   await app.listen({ host: '127.0.0.1', port: Number(process.env.PORT ?? 0) });
   process.send?.({ ready: true });
-  const stop = async () => { await app.close(); await database.close(); process.exit(0); };
+  const stop = async () => { await agendaChanges.stop(); await app.close(); await database.close(); process.exit(0); };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
 }

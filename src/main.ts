@@ -12,6 +12,7 @@ import { prepareData } from './startup.ts';
 import { startJobs } from './platform/jobs/jobs.ts';
 import { featureJobs } from './features/jobs.ts';
 import { senderAddress, startNotificationWorker } from './features/notifications/index.ts';
+import { announceAgendaChange, listenToAgendaChanges } from './features/availability/index.ts';
 
 const config = loadConfig();
 const started = Date.now();
@@ -86,6 +87,14 @@ const notifications = await startNotificationWorker({
   console.error(`Créneau: WARNING the notifications worker could not start (${error.message}); messages wait in the outbox.`);
   return { stop: async () => undefined };
 });
+// Agenda changes made by other server processes reach this one's list cache (one listening connection, reopened if lost).
+const agendaChanges = config.listSlotsCacheMs
+  ? await listenToAgendaChanges({
+    connectionString: database.connectionString,
+    announce: announceAgendaChange,
+    onError: (error) => console.error(`Créneau: agenda change listener: ${error.message} (reconnecting).`),
+  })
+  : { stop: async () => undefined };
 console.log(`Créneau is ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${url}`);
 console.log(`API documentation: ${url}api/docs`);
 const providers = channelProviders(config);
@@ -97,6 +106,7 @@ if (Object.values(providers).includes('none')) {
 
 const shutdown = async () => {
   await notifications.stop();
+  await agendaChanges.stop();
   notificationDelivery.close();
   await jobs.stop();
   await app.close();

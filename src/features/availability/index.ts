@@ -5,7 +5,12 @@ export {
   type NextFreeSlots, type NextFreeSlotsOptions,
 } from './service.ts';
 export { createNextSlotsCache, type NextSlotsCache } from './next-slots-cache.ts';
-export { announceAgendaChange, onAgendaChange } from './agenda-changes.ts';
+export {
+  announceAgendaChange, createAgendaChanges, onAgendaChange, type AgendaChangeSource, type AgendaListener,
+} from './agenda-changes.ts';
+export {
+  AGENDA_CHANGES_CHANNEL, AGENDA_LISTENER_APPLICATION, listenToAgendaChanges, notifyAgendaChange, type AgendaChangeListener,
+} from './agenda-change-listener.ts';
 /** The pure computation, for agendas read by other features (the practice's own week view). */
 export {
   listFreeSlots, openingWindowsOn, type InstantRange, type Occupancy, type OpeningRule, type ReasonTerms,

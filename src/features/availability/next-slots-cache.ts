@@ -14,8 +14,10 @@ interface Entry {
 export interface NextSlotsCache {
   /** Like findNextFreeSlots, answering from memory what it computed less than `ttlMs` ago. */
   find: (db: Db, keys: readonly AgendaKey[], options: NextFreeSlotsOptions) => Promise<Map<string, NextFreeSlots>>;
-  /** Drops what is remembered of a practitioner's agendas (after a write this process made). */
+  /** Drops what is remembered of a practitioner's agendas (after a change of them, announced or notified). */
   forgetPractitioner: (practitionerId: string) => void;
+  /** Drops everything remembered (when changes may have been missed, e.g. while the change listener was cut off). */
+  forgetAll: () => void;
   stats: () => { hits: number; misses: number; size: number };
 }
 
@@ -24,6 +26,8 @@ export function createNextSlotsCache({ ttlMs, maxEntries = 50_000 }: { ttlMs: nu
   const entries = new Map<string, Entry>();
   // Bumped by forgetPractitioner: an answer computed from reads made before a change is not remembered after it.
   const generations = new Map<string, number>();
+  // Bumped by forgetAll, for the same reason.
+  let allGeneration = 0;
   let hits = 0;
   let misses = 0;
 
@@ -50,6 +54,7 @@ export function createNextSlotsCache({ ttlMs, maxEntries = 50_000 }: { ttlMs: nu
       hits += keys.length - missing.length;
       misses += missing.length;
       if (!missing.length) return result;
+      const allGenerationAtRead = allGeneration;
       const generationAtRead = new Map(missing.map((key) => [key.practitionerId, generations.get(key.practitionerId) ?? 0]));
       const computed = await findNextFreeSlots(db, missing, options);
       for (const key of missing) {
@@ -57,6 +62,7 @@ export function createNextSlotsCache({ ttlMs, maxEntries = 50_000 }: { ttlMs: nu
         const value = computed.get(mapKey);
         if (!value) continue;
         result.set(mapKey, value);
+        if (allGeneration !== allGenerationAtRead) continue;
         if ((generations.get(key.practitionerId) ?? 0) !== generationAtRead.get(key.practitionerId)) continue;
         const cacheKey = entryKey(key, options);
         entries.delete(cacheKey);
@@ -68,6 +74,10 @@ export function createNextSlotsCache({ ttlMs, maxEntries = 50_000 }: { ttlMs: nu
     forgetPractitioner(practitionerId) {
       generations.set(practitionerId, (generations.get(practitionerId) ?? 0) + 1);
       for (const key of entries.keys()) if (key.startsWith(`${practitionerId}:`)) entries.delete(key);
+    },
+    forgetAll() {
+      allGeneration += 1;
+      entries.clear();
     },
     stats: () => ({ hits, misses, size: entries.size }),
   };

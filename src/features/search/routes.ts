@@ -12,13 +12,16 @@ import { searchPractitioners } from './service.ts';
 import { suggest, suggestPlaces } from './suggest-service.ts';
 
 
-export const searchRoutes: FeatureRoutes = (app, { db, now, listSlotsCacheMs }) => {
+export const searchRoutes: FeatureRoutes = (app, { db, now, listSlotsCacheMs, agendaChanges = onAgendaChange }) => {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const cache = listSlotsCacheMs ? createNextSlotsCache({ ttlMs: listSlotsCacheMs }) : undefined;
   const nextSlots = cache?.find;
-  // A practice's agenda change is seen by the next search (src/features/availability/agenda-changes.ts).
+  // A practice's agenda change is seen by the next search (src/features/availability/agenda-changes.ts); `null`: any.
   if (cache) {
-    const stopListening = onAgendaChange(cache.forgetPractitioner);
+    const stopListening = agendaChanges((practitionerId) => {
+      if (practitionerId === null) cache.forgetAll();
+      else cache.forgetPractitioner(practitionerId);
+    });
     app.addHook('onClose', async () => stopListening());
   }
 

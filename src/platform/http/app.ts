@@ -32,6 +32,8 @@ export interface AppContext {
   now: () => Date;
   /** How long search result lists may reuse computed next free slots (0 or absent: always recompute). */
   listSlotsCacheMs?: number;
+  /** Where that cache hears of agenda changes (practitioner id, or null: any); absent: this process's announcements. */
+  agendaChanges?: (listener: (practitionerId: string | null) => void) => () => void;
   /** How messages leave (email, SMS, voice); absent: the development mailbox over `db`. */
   delivery?: Delivery;
   /** The site's address for links in messages, without a trailing slash; absent: http://localhost:3000. */
