@@ -5,6 +5,7 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError, changePassword, deleteAccount, logOutEverywhere } from '../../api.ts';
 import { useI18n } from '../../i18n.tsx';
+import type { Language } from '../../../../src/platform/i18n/web-catalogue.ts';
 import { navigate } from '../../router.tsx';
 import { useSession } from '../../session.tsx';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
@@ -16,13 +17,30 @@ import { SectionStatus } from './SectionStatus.tsx';
 import { useSubmission } from './useSubmission.ts';
 import { collect, serverMessagePrefixes } from './validation.ts';
 
-export function PasswordSection() {
+export interface PasswordSectionProps {
+  /** Prefix of the ids of the section and its inputs. */
+  idPrefix?: string;
+  /** Sends the change; false when the session ended meanwhile and the caller has already left the page. */
+  change?: (current: string, next: string, lang: Language) => Promise<boolean>;
+  /** A 401 means the patient's session ended: useSubmission sends the patient to the login page. */
+  signedIn?: boolean;
+}
+
+const changePatientPassword = async (current: string, next: string, lang: Language) => {
+  await changePassword(current, next, lang);
+  return true;
+};
+
+/** The current password and a new one with the A3 checklist: the patient's « Mon compte », and the staff's (`/pro/compte`). */
+export function PasswordSection({ idPrefix = 'password', change = changePatientPassword, signedIn = true }: PasswordSectionProps) {
   const { t, lang } = useI18n();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [saved, setSaved] = useState(false);
-  const submission = useSubmission({ signedIn: true, fieldsOfServerErrors: {
-    'password-current': serverMessagePrefixes.currentPassword, 'password-new': serverMessagePrefixes.password,
+  const currentId = `${idPrefix}-current`;
+  const newId = `${idPrefix}-new`;
+  const submission = useSubmission({ signedIn, fieldsOfServerErrors: {
+    [currentId]: serverMessagePrefixes.currentPassword, [newId]: serverMessagePrefixes.password,
   } });
 
   const onSubmit = (event: FormEvent) => {
@@ -30,12 +48,12 @@ export function PasswordSection() {
     setSaved(false);
     void submission.submit(
       collect(
-        !current && { id: 'password-current', message: t('web.accounts.error.required', { field: t('web.accounts.security.password.current') }) },
-        (!next && { id: 'password-new', message: t('web.accounts.error.required', { field: t('web.accounts.security.password.new') }) })
-          || (missingRules(next).length > 0 && { id: 'password-new', message: t('web.accounts.error.password_rules') }),
+        !current && { id: currentId, message: t('web.accounts.error.required', { field: t('web.accounts.security.password.current') }) },
+        (!next && { id: newId, message: t('web.accounts.error.required', { field: t('web.accounts.security.password.new') }) })
+          || (missingRules(next).length > 0 && { id: newId, message: t('web.accounts.error.password_rules') }),
       ),
       async () => {
-        await changePassword(current, next, lang);
+        if (!(await change(current, next, lang))) return;
         setCurrent('');
         setNext('');
         setSaved(true);
@@ -44,15 +62,15 @@ export function PasswordSection() {
   };
 
   return (
-    <section className="account-section" aria-labelledby="password-title">
-      <h2 id="password-title">{t('web.accounts.security.password.title')}</h2>
+    <section className="account-section" aria-labelledby={`${idPrefix}-title`}>
+      <h2 id={`${idPrefix}-title`}>{t('web.accounts.security.password.title')}</h2>
       <form noValidate onSubmit={onSubmit} className="account-form">
         <ErrorSummary submission={submission} />
         <RequiredLegend />
-        <PasswordField id="password-current" label={t('web.accounts.security.password.current')} value={current} onValue={setCurrent}
-          autoComplete="current-password" error={submission.errorOf('password-current')} />
-        <PasswordField id="password-new" label={t('web.accounts.security.password.new')} value={next} onValue={setNext}
-          autoComplete="new-password" checklist error={submission.errorOf('password-new')} />
+        <PasswordField id={currentId} label={t('web.accounts.security.password.current')} value={current} onValue={setCurrent}
+          autoComplete="current-password" error={submission.errorOf(currentId)} />
+        <PasswordField id={newId} label={t('web.accounts.security.password.new')} value={next} onValue={setNext}
+          autoComplete="new-password" checklist error={submission.errorOf(newId)} />
         <button type="submit" className="button button-primary" disabled={submission.busy}>
           {submission.busy ? t('web.accounts.sending') : t('web.accounts.security.password.submit')}
         </button>
