@@ -1,7 +1,7 @@
 /**
  * C8 under contention: 200 signed-in patients race over real HTTP for ONE slot, with the database pool sized like
- * production (20 connections). Exactly one appointment, 199 clean 409 « slot_taken », no 5xx. The time it took is
- * printed for information, never asserted (timings belong to the bench).
+ * production (`defaultPoolSize()`: 4 per core, 8 to 20). Exactly one appointment, 199 clean 409 « slot_taken »,
+ * no 5xx. The time it took is printed for information, never asserted (timings belong to the bench).
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -10,11 +10,12 @@ import type { AddressInfo } from 'node:net';
 import { insertAgenda, type AgendaFixture } from '../src/features/availability/agenda-fixtures.ts';
 import { createSessionToken, SESSION_COOKIE } from '../src/features/accounts/sessions.ts';
 import { createTestAccount, csrfPair } from './support/accounts.ts';
+import { defaultPoolSize } from '../src/platform/config/config.ts';
 import { bookedRows, bookingWorld, type BookingWorld } from './support/booking.ts';
 
 const CLIENTS = 200;
 /** The pool `npm start` opens (src/platform/db/provision.ts). */
-const PRODUCTION_POOL = 20;
+const PRODUCTION_POOL = defaultPoolSize();
 const SLOT = '2026-03-03T08:00:00.000Z';
 
 describe('200 patients race for one slot', () => {
