@@ -5,7 +5,8 @@
  * → the appointment's time passes (the server's clock, then the browser's, jump to it: the staff session has expired
  * and the trusted device logs back in without a code) → « Déclarer une absence du patient » → with two earlier
  * no-shows prepared in the database, this third one blocks the patient's next online booking with a clear message →
- * « Débloquer le patient » lifts that block and the patient's booking goes through.
+ * « Débloquer le patient » lifts that block and the patient's booking goes through → « Mon compte »: a wrong current
+ * password is refused in focus, then the password is changed.
  * axe-core runs on every page and state visited; the strict CSP is checked for violations.
  */
 import { after, before, describe, it } from 'node:test';
@@ -334,6 +335,26 @@ describe('practitioner journey in a browser (J1–J4, D5, C5)', { skip: !existsS
     await patient.getByRole('button', { name: 'Confirmer le rendez-vous' }).click();
     await patient.waitForURL(/\/rendez-vous\/[0-9a-f-]{36}\/confirme$/);
     await patient.getByRole('heading', { level: 1, name: 'Votre rendez-vous est confirmé' }).waitFor();
+  });
+
+  it('changes the practitioner’s password in « Mon compte », after a wrong current password announced in focus', async () => {
+    await doctor.getByRole('navigation', { name: 'Espace praticien' }).getByRole('link', { name: 'Mon compte' }).click();
+    await doctor.getByRole('heading', { level: 1, name: 'Mon compte' }).waitFor();
+    await assertAccessible(doctor, 'the practitioner’s account page');
+    const section = doctor.getByRole('region', { name: 'Mot de passe', exact: true });
+    await section.locator('#pro-password-current').fill('Pas-Le-Bon-2026!');
+    await section.locator('#pro-password-new').fill('Cerisier-Rouge-2027!');
+    await section.getByRole('button', { name: 'Modifier mon mot de passe' }).click();
+    await section.getByRole('alert').filter({ hasText: 'Le formulaire contient' }).getByText('Mot de passe incorrect.').waitFor();
+    await focusIsOn(doctor, '#pro-password-title ~ form .error-summary', 'the focus moves to the error summary');
+    assert.equal(await section.locator('#pro-password-current').getAttribute('aria-invalid'), 'true');
+    await assertAccessible(doctor, 'the practitioner’s password change with a wrong current password');
+
+    await section.locator('#pro-password-current').fill('Agenda-Vert-2026!');
+    await section.getByRole('button', { name: 'Modifier mon mot de passe' }).click();
+    await section.getByRole('status').filter({ hasText: 'Votre mot de passe a été modifié.' }).waitFor();
+    assert.equal(await section.locator('#pro-password-new').inputValue(), '', 'the fields are emptied');
+    await assertAccessible(doctor, 'the practitioner’s password changed');
   });
 
   it('fits a 375-px phone: the day view without sideways scrolling', async () => {
