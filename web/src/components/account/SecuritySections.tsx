@@ -80,11 +80,36 @@ export function PasswordSection({ idPrefix = 'password', change = changePatientP
   );
 }
 
-export function DevicesSection() {
+export interface LogOutEverywhereSectionProps {
+  /** Prefix of the ids of the section. */
+  idPrefix?: string;
+  /** Ends every session of the login, then leaves the page for the login page with a notice saying so. */
+  logOutAll: (lang: Language) => Promise<void>;
+  /** A 401 means the patient's session ended: useSubmission sends the patient to the login page. */
+  signedIn?: boolean;
+}
+
+/** « Se déconnecter de tous les appareils »: the patient's « Mon compte », and the staff's (`/pro/compte`). */
+export function LogOutEverywhereSection({ idPrefix = 'devices', logOutAll, signedIn = true }: LogOutEverywhereSectionProps) {
   const { t, lang } = useI18n();
+  const submission = useSubmission({ signedIn });
+  const onClick = () => void submission.submit([], () => logOutAll(lang));
+  return (
+    <section className="account-section" aria-labelledby={`${idPrefix}-title`}>
+      <h2 id={`${idPrefix}-title`}>{t('web.accounts.security.devices.title')}</h2>
+      <p>{t('web.accounts.security.devices.text')}</p>
+      <ErrorSummary submission={submission} />
+      <button type="button" className="button button-secondary" disabled={submission.busy} onClick={onClick}>
+        {t('web.accounts.security.devices.submit')}
+      </button>
+    </section>
+  );
+}
+
+/** The patient's: a 401 (already logged out) counts as done. */
+export function DevicesSection() {
   const session = useSession();
-  const submission = useSubmission({ signedIn: true });
-  const logOutAll = () => void submission.submit([], async () => {
+  const logOutAll = async (lang: Language) => {
     try {
       await logOutEverywhere(lang);
     } catch (error) {
@@ -94,17 +119,8 @@ export function DevicesSection() {
     session.announce({ key: 'web.accounts.notice.logged_out_all', path: '/connexion' });
     navigate('/connexion');
     session.clear();
-  });
-  return (
-    <section className="account-section" aria-labelledby="devices-title">
-      <h2 id="devices-title">{t('web.accounts.security.devices.title')}</h2>
-      <p>{t('web.accounts.security.devices.text')}</p>
-      <ErrorSummary submission={submission} />
-      <button type="button" className="button button-secondary" disabled={submission.busy} onClick={logOutAll}>
-        {t('web.accounts.security.devices.submit')}
-      </button>
-    </section>
-  );
+  };
+  return <LogOutEverywhereSection logOutAll={logOutAll} />;
 }
 
 export function DeleteSection() {

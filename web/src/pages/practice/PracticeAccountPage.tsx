@@ -3,9 +3,7 @@
  * changes its password (A3 checklist) and logs out of every device. Same sections and words as the patient's.
  */
 import { changeStaffPassword, staffLogOutEverywhere } from '../../api-practice.ts';
-import { ErrorSummary } from '../../components/account/ErrorSummary.tsx';
-import { PasswordSection } from '../../components/account/SecuritySections.tsx';
-import { useSubmission } from '../../components/account/useSubmission.ts';
+import { LogOutEverywhereSection, PasswordSection } from '../../components/account/SecuritySections.tsx';
 import { PracticePage } from '../../components/practice/PracticeFrame.tsx';
 import { usePracticeSession } from '../../components/practice/PracticeSession.tsx';
 import { isSessionEnd } from '../../components/practice/usePractice.ts';
@@ -42,12 +40,10 @@ function StaffPasswordSection() {
   return <PasswordSection idPrefix="pro-password" signedIn={false} change={change} />;
 }
 
-/** « Se déconnecter de tous les appareils »: then the login page, with a notice saying so. */
+/** The patient's « Se déconnecter de tous les appareils » on the staff API: then the login page, with a notice saying so. */
 function StaffDevicesSection() {
-  const { t, lang } = useI18n();
   const session = usePracticeSession();
-  const submission = useSubmission();
-  const logOutAll = () => void submission.submit([], async () => {
+  const logOutAll = async (lang: Language) => {
     try {
       await staffLogOutEverywhere(lang);
     } catch (error) {
@@ -56,15 +52,6 @@ function StaffDevicesSection() {
     session.announce({ key: 'web.practice.notice.logged_out_all', path: '/pro/connexion' });
     navigate('/pro/connexion');
     session.clear();
-  });
-  return (
-    <section className="account-section" aria-labelledby="pro-devices-title">
-      <h2 id="pro-devices-title">{t('web.accounts.security.devices.title')}</h2>
-      <p>{t('web.accounts.security.devices.text')}</p>
-      <ErrorSummary submission={submission} />
-      <button type="button" className="button button-secondary" disabled={submission.busy} onClick={logOutAll}>
-        {t('web.accounts.security.devices.submit')}
-      </button>
-    </section>
-  );
+  };
+  return <LogOutEverywhereSection idPrefix="pro-devices" signedIn={false} logOutAll={logOutAll} />;
 }
