@@ -2,7 +2,7 @@
  * « Coordonnées » (A6): the email and the phone, each changed in three steps — the new value, the code sent to it
  * (an email to the new address; an SMS or a voice call to the new number), then the account as it now is.
  */
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type RefObject } from 'react';
 import {
   requestEmailChange, requestPhoneChange, verifyEmailChange, verifyPhoneChange, type AccountView, type CodeSent,
 } from '../../api.ts';
@@ -60,9 +60,45 @@ function useOpener(step: Step) {
   return ref;
 }
 
+/** The closed state of a change: its « Modifier… » button. */
+function ChangeOpener({ openerRef, label, onOpen }: { openerRef: RefObject<HTMLButtonElement | null>; label: string; onOpen: () => void }) {
+  return (
+    <p><button ref={openerRef} type="button" className="button button-secondary" onClick={onOpen}>{label}</button></p>
+  );
+}
+
+interface ChangeCodeProps {
+  idPrefix: string;
+  why: string;
+  sent: CodeSent;
+  onSent: (sent: CodeSent) => void;
+  /** Checks the code; the account as it now is. */
+  verify: (code: string) => Promise<{ account: AccountView }>;
+  /** Sends the code again to the same new value. */
+  resend: () => Promise<CodeSent>;
+  close: () => void;
+  onDone: () => void;
+}
+
+/** The code sent to the new email or phone; once it is right, the session shows the changed account. */
+function ChangeCodeStep({ idPrefix, why, sent, onSent, verify, resend, close, onDone }: ChangeCodeProps) {
+  const { t } = useI18n();
+  const session = useSession();
+  return (
+    <CodeStep key={sent.id} idPrefix={idPrefix} title={t('web.accounts.contact.code.title')} why={why}
+      sent={sent} onSent={onSent} signedIn headingLevel={3}
+      verify={async (code) => {
+        session.setAccount((await verify(code)).account);
+        close();
+        onDone();
+      }}
+      actions={[{ label: t('web.accounts.code.resend'), send: resend }]}
+      footer={<button type="button" className="link-button" onClick={close}>{t('web.accounts.cancel')}</button>} />
+  );
+}
+
 function EmailChange({ onStart, onDone }: ChangeProps) {
   const { t, lang } = useI18n();
-  const session = useSession();
   const [step, setStep] = useState<Step>('closed');
   const [email, setEmail] = useState('');
   const [confirmation, setConfirmation] = useState('');
@@ -97,23 +133,12 @@ function EmailChange({ onStart, onDone }: ChangeProps) {
   };
 
   if (step === 'closed') {
-    return (
-      <p><button ref={openerRef} type="button" className="button button-secondary" onClick={() => { onStart(); setStep('form'); }}>
-        {t('web.accounts.contact.email.change')}
-      </button></p>
-    );
+    return <ChangeOpener openerRef={openerRef} label={t('web.accounts.contact.email.change')} onOpen={() => { onStart(); setStep('form'); }} />;
   }
   if (step === 'code' && sent) {
     return (
-      <CodeStep key={sent.id} idPrefix="email-change" title={t('web.accounts.contact.code.title')} why={t('web.accounts.contact.email.why')}
-        sent={sent} onSent={setSent} signedIn headingLevel={3}
-        verify={async (code) => {
-          session.setAccount((await verifyEmailChange(sent.id, code, lang)).account);
-          close();
-          onDone();
-        }}
-        actions={[{ label: t('web.accounts.code.resend'), send: () => requestEmailChange(email.trim(), confirmation.trim(), lang) }]}
-        footer={<button type="button" className="link-button" onClick={close}>{t('web.accounts.cancel')}</button>} />
+      <ChangeCodeStep idPrefix="email-change" why={t('web.accounts.contact.email.why')} sent={sent} onSent={setSent}
+        verify={(code) => verifyEmailChange(sent.id, code, lang)} resend={() => requestEmailChange(email.trim(), confirmation.trim(), lang)} close={close} onDone={onDone} />
     );
   }
   return (
@@ -140,7 +165,6 @@ function EmailChange({ onStart, onDone }: ChangeProps) {
 
 function PhoneChange({ onStart, onDone }: ChangeProps) {
   const { t, lang } = useI18n();
-  const session = useSession();
   const [step, setStep] = useState<Step>('closed');
   const [phone, setPhone] = useState('');
   const [sent, setSent] = useState<CodeSent | null>(null);
@@ -169,23 +193,12 @@ function PhoneChange({ onStart, onDone }: ChangeProps) {
   };
 
   if (step === 'closed') {
-    return (
-      <p><button ref={openerRef} type="button" className="button button-secondary" onClick={() => { onStart(); setStep('form'); }}>
-        {t('web.accounts.contact.phone.change')}
-      </button></p>
-    );
+    return <ChangeOpener openerRef={openerRef} label={t('web.accounts.contact.phone.change')} onOpen={() => { onStart(); setStep('form'); }} />;
   }
   if (step === 'code' && sent) {
     return (
-      <CodeStep key={sent.id} idPrefix="phone-change" title={t('web.accounts.contact.code.title')} why={t('web.accounts.contact.phone.why')}
-        sent={sent} onSent={setSent} signedIn headingLevel={3}
-        verify={async (code) => {
-          session.setAccount((await verifyPhoneChange(sent.id, code, lang)).account);
-          close();
-          onDone();
-        }}
-        actions={[{ label: t('web.accounts.code.resend'), send: () => requestPhoneChange(phone.trim(), lang) }]}
-        footer={<button type="button" className="link-button" onClick={close}>{t('web.accounts.cancel')}</button>} />
+      <ChangeCodeStep idPrefix="phone-change" why={t('web.accounts.contact.phone.why')} sent={sent} onSent={setSent}
+        verify={(code) => verifyPhoneChange(sent.id, code, lang)} resend={() => requestPhoneChange(phone.trim(), lang)} close={close} onDone={onDone} />
     );
   }
   return (
