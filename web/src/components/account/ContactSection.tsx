@@ -138,7 +138,8 @@ function EmailChange({ onStart, onDone }: ChangeProps) {
   if (step === 'code' && sent) {
     return (
       <ChangeCodeStep idPrefix="email-change" why={t('web.accounts.contact.email.why')} sent={sent} onSent={setSent}
-        verify={(code) => verifyEmailChange(sent.id, code, lang)} resend={() => requestEmailChange(email.trim(), confirmation.trim(), lang)} close={close} onDone={onDone} />
+        verify={(code) => verifyEmailChange(sent.id, code, lang)}
+        resend={() => requestEmailChange(email.trim(), confirmation.trim(), lang)} close={close} onDone={onDone} />
     );
   }
   return (
@@ -198,7 +199,8 @@ function PhoneChange({ onStart, onDone }: ChangeProps) {
   if (step === 'code' && sent) {
     return (
       <ChangeCodeStep idPrefix="phone-change" why={t('web.accounts.contact.phone.why')} sent={sent} onSent={setSent}
-        verify={(code) => verifyPhoneChange(sent.id, code, lang)} resend={() => requestPhoneChange(phone.trim(), lang)} close={close} onDone={onDone} />
+        verify={(code) => verifyPhoneChange(sent.id, code, lang)}
+        resend={() => requestPhoneChange(phone.trim(), lang)} close={close} onDone={onDone} />
     );
   }
   return (
