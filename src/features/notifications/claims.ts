@@ -9,22 +9,15 @@ import { randomInt } from 'node:crypto';
 import { sql } from 'kysely';
 import type pg from 'pg';
 import type { Db } from '../../platform/db/database.ts';
-import type { NotificationKind } from '../../platform/db/schema.ts';
-import type { Channel, RecipientRole } from './domain/schedule.ts';
+import type { NewIntent } from './outbox.ts';
 
 /** The advisory lock space of notification workers (pg_advisory_lock(space, workerKey)). */
 export const WORKER_LOCK_SPACE = 7243011;
 
-export interface ClaimedIntent {
+/** An intent as written by the outbox, with what claiming it added. */
+export interface ClaimedIntent extends NewIntent {
   id: string;
   idempotencyKey: string;
-  appointmentId: string;
-  kind: NotificationKind;
-  channel: Channel;
-  role: RecipientRole;
-  version: number;
-  plannedStart: Date;
-  sendAt: Date;
   /** Claims so far, this one included. */
   attempts: number;
   createdAt: Date;
