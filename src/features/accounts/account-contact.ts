@@ -49,6 +49,19 @@ export async function startPhoneChange(context: Context, accountId: string, phon
   });
 }
 
+/** The code of a phone or email change, checked against the per-IP limit. */
+async function checkChangeCode(
+  context: Context,
+  accountId: string,
+  change: { id: string; code: string },
+  purpose: 'phone_change' | 'email_change',
+  request: ContactConfirmation,
+) {
+  await limitAttempt(context.db, 'codeCheckPerIp', request.ip ?? 'unknown', request.now);
+  // Outside any transaction: a wrong attempt must be counted even though the request fails.
+  return verifyCode(context.db, { id: change.id, purpose, code: change.code, now: request.now, owner: { accountId } });
+}
+
 /** The code typed: the new number becomes the account's, verified now. */
 export async function confirmPhoneChange(
   context: Context,
@@ -56,9 +69,7 @@ export async function confirmPhoneChange(
   change: { id: string; code: string },
   request: ContactConfirmation,
 ): Promise<AccountView> {
-  await limitAttempt(context.db, 'codeCheckPerIp', request.ip ?? 'unknown', request.now);
-  // Outside the transaction: a wrong attempt must be counted even though the request fails.
-  const code = await verifyCode(context.db, { id: change.id, purpose: 'phone_change', code: change.code, now: request.now, owner: { accountId } });
+  const code = await checkChangeCode(context, accountId, change, 'phone_change', request);
   const phone = readPhone(code.destination);
   return context.db.transaction().execute(async (trx) => {
     if (!(await lockAccountCredentials(trx, accountId))) throw new NotSignedIn();
@@ -97,8 +108,7 @@ export async function confirmEmailChange(
   change: { id: string; code: string },
   request: ContactConfirmation,
 ): Promise<AccountView> {
-  await limitAttempt(context.db, 'codeCheckPerIp', request.ip ?? 'unknown', request.now);
-  const code = await verifyCode(context.db, { id: change.id, purpose: 'email_change', code: change.code, now: request.now, owner: { accountId } });
+  const code = await checkChangeCode(context, accountId, change, 'email_change', request);
   return context.db.transaction().execute(async (trx) => {
     const previous = await lockAccountCredentials(trx, accountId);
     if (!previous) throw new NotSignedIn();
