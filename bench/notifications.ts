@@ -34,6 +34,8 @@ const { values: args } = parseArgs({
     concurrency: { type: 'string', default: '16' },
     'smtp-connections': { type: 'string', default: '4' },
     'per-transaction': { type: 'string', default: '10' },
+    warmup: { type: 'string', default: '1000' },
+    workers: { type: 'string', default: String(Math.min(2, os.availableParallelism())) },
     keep: { type: 'boolean', default: false },
     profile: { type: 'boolean', default: false },
   },
@@ -42,6 +44,7 @@ const bookingCount = Number(args.bookings);
 const rate = Number(args.rate);
 const concurrency = Number(args.concurrency);
 const perTransaction = Number(args['per-transaction']);
+const workerCount = Number(args.workers);
 
 const load = () => os.loadavg().map((n) => n.toFixed(2)).join(' ');
 console.log(`▶ load average before: ${load()} (${os.cpus().length} cores)`);
@@ -53,7 +56,7 @@ const postgres = await startEmbeddedPostgres({
 });
 const connectionString = postgres.connectionString('creneau');
 const smtp = await startSmtpSink();
-let worker: ChildProcess | undefined;
+let workers: ChildProcess[] = [];
 try {
   await ensureDatabase(postgres.connectionString('postgres'), 'creneau');
   const { db, pool, close } = openDatabase(connectionString, 12);
@@ -62,17 +65,23 @@ try {
   const firstStart = new Date(Date.now() + 30 * 86_400_000);
   const paced = await seedBookedAppointments(db, agendas, bookingCount, firstStart, 0);
   const backlog = await seedBookedAppointments(db, agendas, bookingCount, firstStart, bookingCount);
-  console.log(`▶ ${2 * bookingCount} booked appointments and accounts written; worker concurrency ${concurrency}, `
+  const warmup = await seedBookedAppointments(db, agendas, Number(args.warmup), firstStart, 2 * bookingCount);
+  console.log(`▶ ${2 * bookingCount + warmup.length} booked appointments and accounts written; worker concurrency ${concurrency}, `
     + `${args['smtp-connections']} SMTP connections to 127.0.0.1:${smtp.port}`);
 
   // 1. Paced: the worker runs while bookings commit at `rate` a second.
-  worker = await startWorker(connectionString, smtp.port, concurrency);
+  workers = await startWorkers(connectionString, smtp.port, concurrency);
+  // A running server's worker is warm: `--warmup` bookings go through first, unmeasured (compiling the modules it
+  // loads on first use, the JIT, the pools' connections).
+  await commitPaced(db, warmup, rate, perTransaction);
+  await smtp.waitFor(warmup.map((b) => b.email));
   const { committedAt, seconds: commitSeconds } = await commitPaced(db, paced, rate, perTransaction);
   const pacedEnd = await smtp.waitFor(paced.map((b) => b.email));
   const delays = paced.map((booking, i) => smtp.acceptedAt.get(booking.email)! - committedAt[i]!);
+  const tenths = Array.from({ length: 10 }, (_, k) => delays.slice(k * delays.length / 10, (k + 1) * delays.length / 10));
   const pacedSeconds = (pacedEnd - Math.min(...committedAt)) / 1000;
-  await stopWorker(worker);
-  worker = undefined;
+  await stopWorkers(workers);
+  workers = [];
 
   // 2. Backlog: everything committed first, then a worker drains it.
   if (args.profile) await pool.query('create extension if not exists pg_stat_statements');
@@ -81,19 +90,20 @@ try {
   const writeSeconds = (Date.now() - backlogCommitted) / 1000;
   const postmaster = postmasterOf(path.join(postgres.dataDir, 'cluster'));
   const started = Date.now();
-  worker = await startWorker(connectionString, smtp.port, concurrency);
-  const cpuBefore = { worker: cpuMsOf(worker.pid!, false), postgres: postmaster ? clusterCpuMs(postmaster) : NaN, smtp: process.cpuUsage() };
+  workers = await startWorkers(connectionString, smtp.port, concurrency);
+  const workerCpuMs = () => workers.reduce((sum, child) => sum + cpuMsOf(child.pid!, false), 0);
+  const cpuBefore = { worker: workerCpuMs(), postgres: postmaster ? clusterCpuMs(postmaster) : NaN, smtp: process.cpuUsage() };
   const drainEnd = await smtp.waitFor(backlog.map((b) => b.email));
   const drainSeconds = (drainEnd - started) / 1000;
   const smtpCpu = process.cpuUsage(cpuBefore.smtp);
   const cpu = {
-    worker: cpuMsOf(worker.pid!, false) - cpuBefore.worker,
+    worker: workerCpuMs() - cpuBefore.worker,
     postgres: postmaster ? clusterCpuMs(postmaster) - cpuBefore.postgres : NaN,
     smtp: (smtpCpu.user + smtpCpu.system) / 1000,
   };
   const cpuPerMessage = (cpu.worker + cpu.postgres + cpu.smtp) / bookingCount;
-  await stopWorker(worker);
-  worker = undefined;
+  await stopWorkers(workers);
+  workers = [];
 
   if (args.profile) {
     const { rows } = await pool.query(`select calls, round(total_exec_time::numeric, 0) as ms, left(regexp_replace(query, '\\s+', ' ', 'g'), 110) as query
@@ -106,13 +116,14 @@ try {
   console.log(`
 paced   ${bookingCount} bookings offered at ${rate}/s in transactions of ${perTransaction}, committed at ${(bookingCount / commitSeconds).toFixed(0)}/s: ${(bookingCount / pacedSeconds).toFixed(0)} messages/s
         delay commit → SMTP accept: p50 ${ms(percentile(delays, 50))} · p95 ${ms(percentile(delays, 95))} · p99 ${ms(percentile(delays, 99))} · max ${ms(Math.max(...delays))}
+        p50 by tenth of the run: ${tenths.map((part) => ms(percentile(part, 50))).join(' · ')} (after ${args.warmup} warm-up bookings)
 backlog ${bookingCount} bookings committed first (${(bookingCount / writeSeconds).toFixed(0)} bookings/s with their intents), then drained in ${drainSeconds.toFixed(1)} s: ${(bookingCount / drainSeconds).toFixed(0)} messages/s (worker start included)
         CPU per message while draining: worker ${(cpu.worker / bookingCount).toFixed(2)} ms, PostgreSQL ${(cpu.postgres / bookingCount).toFixed(2)} ms, SMTP server ${(cpu.smtp / bookingCount).toFixed(2)} ms
         → ${(2000 / cpuPerMessage).toFixed(0)} messages/s if the ${os.cpus().length} cores were ours alone (load average now ${load()})
-SMTP accepted ${smtp.acceptedAt.size} distinct recipients, ${smtp.total} messages; ${sent} intents marked sent`);
+SMTP accepted ${smtp.acceptedAt.size} distinct recipients, ${smtp.total} messages (warm-up included); ${sent} intents marked sent`);
   await close();
 } finally {
-  if (worker) await stopWorker(worker);
+  await stopWorkers(workers);
   await smtp.close();
   await postgres.stop();
   if (!args.keep) rmSync(postgres.dataDir, { recursive: true, force: true });
@@ -221,6 +232,15 @@ async function startWorker(databaseUrl: string, smtpPort: number, workerConcurre
     child.once('exit', (code) => reject(new Error(`the worker exited (${code})`)));
   });
   return child;
+}
+
+/** `--workers` worker processes sharing the outbox (the claim protocol allows any number). */
+function startWorkers(databaseUrl: string, smtpPort: number, workerConcurrency: number): Promise<ChildProcess[]> {
+  return Promise.all(Array.from({ length: workerCount }, () => startWorker(databaseUrl, smtpPort, workerConcurrency)));
+}
+
+async function stopWorkers(children: ChildProcess[]): Promise<void> {
+  await Promise.all(children.map(stopWorker));
 }
 
 async function stopWorker(child: ChildProcess): Promise<void> {
