@@ -36,6 +36,20 @@ export interface Config {
   mailFrom: string;
   /** Twilio-compatible provider for SMS and voice calls; absent: they go to the development mailbox. */
   twilio: TwilioConfig | undefined;
+  /**
+   * Notification worker processes `npm start` forks (CRENEAU_NOTIFICATION_WORKERS; src/notifications-worker.ts):
+   * one saturates a core at ~550 messages/s; default one per core, at most 2; 0: the worker runs inside the server.
+   */
+  notificationWorkers: number;
+  /**
+   * Messages a notification worker has in flight at once (CRENEAU_NOTIFICATION_CONCURRENCY, default 16): also the
+   * bound on the copies its crash may send.
+   */
+  notificationConcurrency: number;
+  /** SMTP connections each notification worker keeps open (CRENEAU_NOTIFICATION_SMTP_CONNECTIONS, default 4). */
+  notificationSmtpConnections: number;
+  /** How often an idle notification worker looks at the outbox (CRENEAU_NOTIFICATION_POLL_MS, default 500). */
+  notificationPollMs: number;
 }
 
 export interface TwilioConfig {
@@ -73,6 +87,19 @@ export function defaultPoolSize(): number {
   return Math.min(20, Math.max(8, 4 * os.availableParallelism()));
 }
 
+/** One notification worker process per core, at most 2 (the target rate needs 2; more only share the same database). */
+export function defaultNotificationWorkers(): number {
+  return Math.min(2, os.availableParallelism());
+}
+
+/** A whole-number setting, `fallback` when absent; anything else stops the start with the setting's name. */
+function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
+  const value = env[name];
+  if (value === undefined || value === '') return fallback;
+  if (!/^\d+$/.test(value.trim()) || Number(value) < min) throw new Error(`${name} must be a whole number, at least ${min}`);
+  return Number(value);
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     databaseUrl: env.DATABASE_URL || undefined,
@@ -90,5 +117,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM || 'Créneau <no-reply@creneau.localhost>',
     twilio: twilioConfig(env),
+    notificationWorkers: wholeNumber(env, 'CRENEAU_NOTIFICATION_WORKERS', defaultNotificationWorkers(), 0),
+    notificationConcurrency: wholeNumber(env, 'CRENEAU_NOTIFICATION_CONCURRENCY', 16, 1),
+    notificationSmtpConnections: wholeNumber(env, 'CRENEAU_NOTIFICATION_SMTP_CONNECTIONS', 4, 1),
+    notificationPollMs: wholeNumber(env, 'CRENEAU_NOTIFICATION_POLL_MS', 500, 1),
   };
 }
