@@ -11,7 +11,7 @@ import { channelProviders, createDelivery, devMailboxEnabled } from './platform/
 import { prepareData } from './startup.ts';
 import { startJobs } from './platform/jobs/jobs.ts';
 import { featureJobs } from './features/jobs.ts';
-import { senderAddress, startNotificationWorker } from './features/notifications/index.ts';
+import { startNotificationSending } from './features/notifications/index.ts';
 import { announceAgendaChange, listenToAgendaChanges } from './features/availability/index.ts';
 
 const config = loadConfig();
@@ -43,6 +43,10 @@ if (Math.max(...webSources.map(newestChange)) > builtAt) {
 const port = config.portRequired ? config.port : await freePort(config.port);
 const url = config.publicUrl ?? `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/`;
 const now = () => new Date();
+// The notifications workers: processes of their own (one saturates a core) forked now, booting while the app is built.
+const notificationsStarting = startNotificationSending(config, {
+  db: database.db, databaseUrl: database.connectionString, publicUrl: url, now,
+});
 const app = await buildApp({
   context: {
     db: database.db,
@@ -61,6 +65,7 @@ try {
   await app.listen({ host: config.host, port });
 } catch (error) {
   console.error(`Créneau: cannot listen on ${config.host}:${port} (${(error as NodeJS.ErrnoException).code}); set another PORT.`);
+  await (await notificationsStarting).stop();
   await database.shutdown();
   process.exit(1);
 }
@@ -74,19 +79,8 @@ const jobs = await startJobs({
   console.error(`Créneau: WARNING the timers could not start (${error.message}); running without them.`);
   return { stop: async () => undefined };
 });
-// The notifications worker sends what booking changes wrote to the outbox (its own pooled SMTP connections).
-const notificationDelivery = createDelivery(config, database.db, now, { smtpConnections: 4 });
-const notifications = await startNotificationWorker({
-  db: database.db,
-  delivery: notificationDelivery,
-  publicUrl: url,
-  senderEmail: senderAddress(config.mailFrom),
-  now,
-  onError: (message) => console.error(`Créneau: ${message}`),
-}).catch((error: Error) => {
-  console.error(`Créneau: WARNING the notifications worker could not start (${error.message}); messages wait in the outbox.`);
-  return { stop: async () => undefined };
-});
+// They send what booking changes write to the outbox.
+const notifications = await notificationsStarting;
 // Agenda changes made by other server processes reach this one's list cache (one listening connection, reopened if lost).
 const agendaChanges = config.listSlotsCacheMs
   ? await listenToAgendaChanges({
@@ -100,6 +94,7 @@ console.log(`API documentation: ${url}api/docs`);
 const providers = channelProviders(config);
 console.log(`Messages: email → ${providers.email}, SMS → ${providers.sms}, voice calls → ${providers.voice}`
   + (devMailboxEnabled(config) ? ` (read them at ${url.replace(/\/+$/, '')}/dev/mailbox)` : ''));
+console.log(`Appointment notifications: sent by ${notifications.description}`);
 if (Object.values(providers).includes('none')) {
   console.warn('Créneau: WARNING some channels have no provider (set SMTP_URL, TWILIO_*): their messages fail with a 503.');
 }
@@ -107,7 +102,6 @@ if (Object.values(providers).includes('none')) {
 const shutdown = async () => {
   await notifications.stop();
   await agendaChanges.stop();
-  notificationDelivery.close();
   await jobs.stop();
   await app.close();
   await database.shutdown();
