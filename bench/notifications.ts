@@ -23,6 +23,7 @@ import { openDatabase } from '../src/platform/db/database.ts';
 import { startEmbeddedPostgres } from '../src/platform/db/embedded-postgres.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
 import { ensureDatabase } from '../src/platform/db/provision.ts';
+import { notificationWorkerEntry } from '../src/features/notifications/index.ts';
 import { notifyBooked, seedAgendas, seedBookedAppointments, type SeededBooking } from '../test/support/notifications.ts';
 import { percentile } from './booking-rush.ts';
 import { cpuMsOf, postmasterOf } from './process-cpu.ts';
@@ -215,15 +216,17 @@ async function startSmtpSink() {
 }
 
 async function startWorker(databaseUrl: string, smtpPort: number, workerConcurrency: number): Promise<ChildProcess> {
-  const child = fork(path.join(projectRoot, 'test', 'support', 'notification-worker-process.ts'), [], {
+  const child = fork(notificationWorkerEntry, [], {
     execArgv: ['--import', 'tsx', ...(args.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.join(projectRoot, '.data', 'profiles')}`] : [])],
     env: {
       ...process.env,
-      CRENEAU_WORKER_DATABASE_URL: databaseUrl,
-      CRENEAU_WORKER_SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
-      CRENEAU_WORKER_CONCURRENCY: String(workerConcurrency),
-      CRENEAU_WORKER_SMTP_CONNECTIONS: String(args['smtp-connections']),
-      CRENEAU_WORKER_POLL_MS: '200',
+      DATABASE_URL: databaseUrl,
+      PUBLIC_URL: 'https://creneau.example/',
+      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      MAIL_FROM: 'Créneau <rdv@creneau.example>',
+      CRENEAU_NOTIFICATION_CONCURRENCY: String(workerConcurrency),
+      CRENEAU_NOTIFICATION_SMTP_CONNECTIONS: String(args['smtp-connections']),
+      CRENEAU_NOTIFICATION_POLL_MS: '200',
     },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

@@ -6,14 +6,13 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { fork, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { startSmtpStub } from '../src/platform/delivery/testing.ts';
+import { notificationWorkerEntry } from '../src/features/notifications/index.ts';
 import { freshDatabase, type TestDatabase } from './support/database.ts';
 import { notifyBooked, seedAgendas, seedBookedAppointments, type SeededBooking } from './support/notifications.ts';
 
 const CONFIRMATIONS = 1_000;
 const CONCURRENCY = 16;
-const workerScript = fileURLToPath(new URL('./support/notification-worker-process.ts', import.meta.url));
 
 type Smtp = Awaited<ReturnType<typeof startSmtpStub>>;
 
@@ -36,14 +35,16 @@ describe('notifications: a worker killed in the middle of a batch', () => {
 
   /** A worker process; resolves once it works. */
   const startWorker = async (): Promise<ChildProcess> => {
-    const child = fork(workerScript, [], {
+    const child = fork(notificationWorkerEntry, [], {
       execArgv: ['--import', 'tsx'],
       env: {
         ...process.env,
-        CRENEAU_WORKER_DATABASE_URL: t.connectionString,
-        CRENEAU_WORKER_SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
-        CRENEAU_WORKER_CONCURRENCY: String(CONCURRENCY),
-        CRENEAU_WORKER_POLL_MS: '50',
+        DATABASE_URL: t.connectionString,
+        PUBLIC_URL: 'https://creneau.example/',
+        SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
+        MAIL_FROM: 'Créneau <rdv@creneau.example>',
+        CRENEAU_NOTIFICATION_CONCURRENCY: String(CONCURRENCY),
+        CRENEAU_NOTIFICATION_POLL_MS: '50',
       },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
