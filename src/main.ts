@@ -36,7 +36,10 @@ const webSources = [path.join(projectRoot, 'web', 'src'), path.join(projectRoot,
 if (Math.max(...webSources.map(newestChange)) > builtAt) {
   console.log(builtAt ? 'Créneau: rebuilding the web app (its sources changed)…' : 'Créneau: building the web app (first run)…');
   const { build } = await import('vite');
+  const nodeEnv = process.env.NODE_ENV;
   await build({ configFile: path.join(projectRoot, 'web', 'vite.config.ts'), logLevel: 'warn' });
+  // Vite sets NODE_ENV=production when unset: the worker processes would inherit it and refuse the development mailbox.
+  if (nodeEnv === undefined) delete process.env.NODE_ENV;
 }
 
 // The port is chosen before the app is built: links in messages need the final address.
