@@ -63,6 +63,8 @@ interface AppointmentRow {
 /** The appointments with these ids (any status but held), soonest first. */
 export async function loadAppointmentViews(db: Db, ids: readonly string[], lang: Language, now: Date): Promise<AppointmentView[]> {
   if (!ids.length) return [];
+  // One id is matched as such: PostgreSQL then reuses a generic plan, where an array makes it plan every call (~1.5 ms).
+  const matching = ids.length === 1 ? sql`a.id = ${ids[0]}::uuid` : sql`a.id = any(${[...ids]}::uuid[])`;
   const { rows } = await sql<AppointmentRow>`
     select a.id, a.status, a.starts_at as start, a.ends_at as end,
            p.id::text as "practitionerId", p.title, p.first_name as "firstName", p.last_name as "lastName",
@@ -80,7 +82,7 @@ export async function loadAppointmentViews(db: Db, ids: readonly string[], lang:
       join communes c on c.code = pl.commune_code
       join visit_reasons r on r.id = a.reason_id
       left join patients pa on pa.id = a.patient_id
-     where a.id = any(${[...ids]}::uuid[]) and a.status <> 'held'
+     where ${matching} and a.status <> 'held'
      order by a.starts_at, a.id`.execute(db);
   return rows.map((row) => toAppointmentView(row, now));
 }
