@@ -1,15 +1,17 @@
 /**
  * The two ceilings of the booking bench, measured directly on PostgreSQL (no HTTP, no Fastify) from the same number
  * of connections as the rush: (a) single-row INSERT transactions into a scratch table, the database's floor cost of a
- * durable write here; (b) the booking's own transaction, with the repository's real statements: the practitioner's
- * advisory lock, the purge of expired holds, the held row's insert (checked by the exclusion constraint), and its
- * update to booked — what a hold and its confirmation write, without the reads that judge them.
+ * durable write here; (b) the booking's own writes, with the repository's real statements: the hold's
+ * (`booking_hold`: the practitioner's advisory lock, the purge of expired holds, the held row's insert checked by the
+ * exclusion constraint) and the confirmation's (`booking_confirm`: the lock, the key, the update to booked, the
+ * calendar identity and a confirmation intent) — what a hold and its confirmation write, without the reads that
+ * judge them (two statements, as the rush's requests run them).
  */
+import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { Db } from '../src/platform/db/database.ts';
-import { deleteExpiredHolds, insertHold } from '../src/features/booking/repository.ts';
-import { bookHeldRow } from '../src/features/booking/confirm-appointment/repository.ts';
-import { inPractitionerTransaction } from '../src/features/booking/transaction.ts';
+import { takeHold } from '../src/features/booking/repository.ts';
+import { writeConfirmation } from '../src/features/booking/confirm-appointment/repository.ts';
 import { SLOT_MINUTES, type BenchAgenda, type SignedInPatient } from './booking-world.ts';
 
 export interface Ceiling {
@@ -71,16 +73,21 @@ export async function bookingTransactionCeiling(
     const patient = patients[n++ % patients.length]!;
     const start = new Date(firstStart + nextSlot[index]!++ * SLOT_MINUTES * 60_000);
     const now = new Date();
-    await inPractitionerTransaction(db, agenda.practitionerId, async (trx) => {
-      await deleteExpiredHolds(trx, now, agenda.practitionerId);
-      const holdId = await insertHold(trx, {
-        practitionerId: agenda.practitionerId, placeId: agenda.placeId, reasonId: agenda.reasonId,
-        start, end: new Date(start.getTime() + SLOT_MINUTES * 60_000), expiresAt: new Date(now.getTime() + 15 * 60_000),
-        owner: { accountId: patient.accountId },
-      });
-      if (!(await bookHeldRow(trx, {
-        holdId, accountId: patient.accountId, patientId: patient.patientId, referringPractitionerId: null, instructionsAcceptedAt: null, now,
-      }))) throw new Error('the held row vanished');
+    const taken = await takeHold(db, {
+      practitionerId: agenda.practitionerId, placeId: agenda.placeId, reasonId: agenda.reasonId,
+      start, end: new Date(start.getTime() + SLOT_MINUTES * 60_000), expiresAt: new Date(now.getTime() + 15 * 60_000),
+      owner: { accountId: patient.accountId }, release: { accountId: patient.accountId }, moving: null, capacity: 1, newGroup: null, now,
     });
+    if (!('id' in taken)) throw new Error(`hold refused: ${taken.refused}`);
+    const written = await writeConfirmation(db, {
+      holdId: taken.id, practitionerId: agenda.practitionerId, accountId: patient.accountId, holdToken: null,
+      patientId: patient.patientId, idempotencyKey: randomUUID(), referringPractitionerId: null, instructionsAcceptedAt: null,
+      replacedIds: [], fileToLink: null, now,
+      planned: {
+        calendarUid: `${taken.id}@creneau`,
+        intents: [{ key: `${taken.id}:confirmation:holder:email:v0`, kind: 'confirmation', channel: 'email', role: 'holder', sendAt: now, plannedStart: start }],
+      },
+    });
+    if (written.outcome !== 'booked') throw new Error(`the hold was not booked: ${written.outcome}`);
   });
 }

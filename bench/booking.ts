@@ -186,7 +186,7 @@ CPU during the rush    server ${(cpu.server / 1000).toFixed(1)} s, PostgreSQL ${
 CPU per confirmed booking  server ${(cpu.server / rush.confirmed).toFixed(2)} ms + PostgreSQL ${(cpu.postgres / rush.confirmed).toFixed(2)} ms`
     + ` = ${((cpu.server + cpu.postgres) / rush.confirmed).toFixed(2)} ms (with the 409s and refreshes; ${(2000 / ((cpu.server + cpu.postgres) / rush.confirmed)).toFixed(0)}/s if both cores were ours)
 ceiling (a) raw single-row INSERT tx      ${ceilings.rawInsert.perSecond.toFixed(0)}/s → end-to-end is ${(100 * perSecond / ceilings.rawInsert.perSecond).toFixed(1)} %
-ceiling (b) booking transaction, direct   ${ceilings.bookingTx.perSecond.toFixed(0)}/s (lock + purge + insert held + update booked) → end-to-end is ${(100 * perSecond / ceilings.bookingTx.perSecond).toFixed(1)} % (target ≥ 25 %)`
+ceiling (b) booking writes, direct        ${ceilings.bookingTx.perSecond.toFixed(0)}/s (booking_hold + booking_confirm: lock, purge, insert held, book, key, intent) → end-to-end is ${(100 * perSecond / ceilings.bookingTx.perSecond).toFixed(1)} % (target ≥ 25 %)`
     + (Object.keys({ ...ceilings.rawInsert.failures, ...ceilings.bookingTx.failures }).length
       ? `\nceiling failures: ${JSON.stringify({ raw: ceilings.rawInsert.failures, booking: ceilings.bookingTx.failures })}` : ''));
 }

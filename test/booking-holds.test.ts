@@ -2,7 +2,10 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
-import { insertAgenda, insertAppointment, insertReason, insertReplacement, NANTES, type AgendaFixture } from '../src/features/availability/agenda-fixtures.ts';
+import {
+  insertAbsence, insertAgenda, insertAppointment, insertReason, insertReplacement, NANTES, type AgendaFixture,
+} from '../src/features/availability/agenda-fixtures.ts';
+import { announceAgendaChange } from '../src/features/availability/index.ts';
 import { bookingWorld, MONDAY_7AM, type BookingWorld } from './support/booking.ts';
 
 // Tuesday 3 March 2026, 09:00 Paris: a slot of the fixture agendas (30 minutes).
@@ -243,5 +246,25 @@ describe('holding a slot', () => {
       payload: { practitionerId: agenda.practitionerId, placeId: agenda.placeId, reasonId: agenda.reasonId, start: TUESDAY_9AM },
     });
     assert.equal(res.statusCode, 403);
+  });
+});
+
+describe('holding a slot where agenda days are remembered (as `npm start` runs)', () => {
+  let w: BookingWorld;
+  before(async () => {
+    w = await bookingWorld({ listSlotsCacheMs: 30_000 });
+  });
+  after(async () => w.close());
+
+  it('refuses a slot the practice closed just after the day was read, once the change is announced', async () => {
+    w.clock.set(MONDAY_7AM);
+    const agenda = await insertAgenda(w.t.db);
+    const me = await w.signIn();
+    assert.equal((await w.hold(me, agenda, TUESDAY_9AM)).statusCode, 201);
+    await insertAbsence(w.t.db, agenda, '2026-03-03T07:00:00Z', '2026-03-03T11:00:00Z');
+    announceAgendaChange(agenda.practitionerId);
+    const res = await w.hold(me, agenda, TUESDAY_9AM);
+    assert.equal(res.statusCode, 409);
+    assert.equal(res.json().code, 'slot_taken');
   });
 });

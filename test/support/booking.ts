@@ -50,11 +50,11 @@ export interface BookingWorld {
   close: () => Promise<void>;
 }
 
-export async function bookingWorld(options: { maxConnections?: number } = {}): Promise<BookingWorld> {
+export async function bookingWorld(options: { maxConnections?: number; listSlotsCacheMs?: number } = {}): Promise<BookingWorld> {
   const t = await freshDatabase(options.maxConnections);
   await insertReferenceRows(t.db);
   const clock = testClock();
-  const app = await buildApp({ context: { db: t.db, now: clock.now }, routes: featureRoutes });
+  const app = await buildApp({ context: { db: t.db, now: clock.now, listSlotsCacheMs: options.listSlotsCacheMs }, routes: featureRoutes });
   return {
     t,
     app,

@@ -35,3 +35,13 @@ export const onAgendaChange: AgendaChangeSource = processChanges.onAgendaChange;
 
 /** Tells every listener that the practitioner's agenda changed (call it once the change is committed); `null`: any agenda. */
 export const announceAgendaChange: AgendaListener = processChanges.announceAgendaChange;
+
+/** Makes `memory` forget a practitioner whose agenda changed (everything on `null`) until the app closes. */
+export function forgetOnAgendaChange(
+  source: AgendaChangeSource, memory: { forgetPractitioner: (practitionerId: string) => void; forgetAll: () => void },
+): () => void {
+  return source((practitionerId) => {
+    if (practitionerId === null) memory.forgetAll();
+    else memory.forgetPractitioner(practitionerId);
+  });
+}

@@ -1,12 +1,12 @@
 /** The availability feature's public API: other features import only from here. */
 export {
-  findFreeSlotAt, findNextFreeSlots, getAvailabilityCalendar, nextSlotsKey, LATEST_START_DAYS, NEXT_AVAILABILITY_DAYS,
+  createOfferedDaysMemory, findOfferedSlotAt, findNextFreeSlots, getAvailabilityCalendar, nextSlotsKey, LATEST_START_DAYS, NEXT_AVAILABILITY_DAYS,
   type AgendaKey, type AvailabilityCalendar, type CalendarDay, type CalendarRequest, type FreeSlot,
-  type NextFreeSlots, type NextFreeSlotsOptions,
+  type NextFreeSlots, type NextFreeSlotsOptions, type OfferedDaysMemory, type OfferedSlot,
 } from './service.ts';
 export { createNextSlotsCache, type NextSlotsCache } from './next-slots-cache.ts';
 export {
-  announceAgendaChange, createAgendaChanges, onAgendaChange, type AgendaChangeSource, type AgendaListener,
+  announceAgendaChange, createAgendaChanges, forgetOnAgendaChange, onAgendaChange, type AgendaChangeSource, type AgendaListener,
 } from './agenda-changes.ts';
 export {
   AGENDA_CHANGES_CHANNEL, AGENDA_LISTENER_APPLICATION, listenToAgendaChanges, notifyAgendaChange, type AgendaChangeListener,

@@ -4,12 +4,8 @@
  * meanwhile is never booked twice (C8 lives in the database), it only disappears one click later.
  */
 import type { Db } from '../../platform/db/database.ts';
+import { createPractitionerMemory } from './practitioner-memory.ts';
 import { findNextFreeSlots, nextSlotsKey, type AgendaKey, type NextFreeSlots, type NextFreeSlotsOptions } from './service.ts';
-
-interface Entry {
-  value: NextFreeSlots;
-  expiresAt: number;
-}
 
 export interface NextSlotsCache {
   /** Like findNextFreeSlots, answering from memory what it computed less than `ttlMs` ago. */
@@ -23,21 +19,17 @@ export interface NextSlotsCache {
 
 /** A cache of at most `maxEntries` agendas, the oldest dropped first. */
 export function createNextSlotsCache({ ttlMs, maxEntries = 50_000 }: { ttlMs: number; maxEntries?: number }): NextSlotsCache {
-  const entries = new Map<string, Entry>();
-  // Bumped by forgetPractitioner: an answer computed from reads made before a change is not remembered after it.
-  const generations = new Map<string, number>();
-  // Bumped by forgetAll, for the same reason.
-  let allGeneration = 0;
+  const memory = createPractitionerMemory<NextFreeSlots>({ ttlMs, maxEntries });
   let hits = 0;
   let misses = 0;
 
   const entryKey = (key: AgendaKey, options: NextFreeSlotsOptions) =>
-    `${key.practitionerId}:${key.placeId}:${key.reasonId}:${options.days ?? ''}:${options.limit ?? ''}:${options.horizonDays ?? ''}`;
+    `${key.placeId}:${key.reasonId}:${options.days ?? ''}:${options.limit ?? ''}:${options.horizonDays ?? ''}`;
 
-  /** A remembered answer still good at `now`: not expired, and none of its slots started meanwhile. */
-  const fresh = (entry: Entry | undefined, now: number): entry is Entry => {
-    if (!entry || entry.expiresAt <= now) return false;
-    const first = entry.value.slots[0]?.start ?? entry.value.nextAvailability;
+  /** A remembered answer still good at `now`: none of its slots started meanwhile. */
+  const fresh = (value: NextFreeSlots | undefined, now: number): value is NextFreeSlots => {
+    if (!value) return false;
+    const first = value.slots[0]?.start ?? value.nextAvailability;
     return first === null || first === undefined || Date.parse(first) > now;
   };
 
@@ -47,38 +39,25 @@ export function createNextSlotsCache({ ttlMs, maxEntries = 50_000 }: { ttlMs: nu
       const result = new Map<string, NextFreeSlots>();
       const missing: AgendaKey[] = [];
       for (const key of keys) {
-        const entry = entries.get(entryKey(key, options));
-        if (fresh(entry, now)) result.set(nextSlotsKey(key.practitionerId, key.placeId), entry.value);
+        const value = memory.recall(key.practitionerId, entryKey(key, options), now);
+        if (fresh(value, now)) result.set(nextSlotsKey(key.practitionerId, key.placeId), value);
         else missing.push(key);
       }
       hits += keys.length - missing.length;
       misses += missing.length;
       if (!missing.length) return result;
-      const allGenerationAtRead = allGeneration;
-      const generationAtRead = new Map(missing.map((key) => [key.practitionerId, generations.get(key.practitionerId) ?? 0]));
+      const marks = new Map(missing.map((key) => [key.practitionerId, memory.mark(key.practitionerId)]));
       const computed = await findNextFreeSlots(db, missing, options);
       for (const key of missing) {
-        const mapKey = nextSlotsKey(key.practitionerId, key.placeId);
-        const value = computed.get(mapKey);
+        const value = computed.get(nextSlotsKey(key.practitionerId, key.placeId));
         if (!value) continue;
-        result.set(mapKey, value);
-        if (allGeneration !== allGenerationAtRead) continue;
-        if ((generations.get(key.practitionerId) ?? 0) !== generationAtRead.get(key.practitionerId)) continue;
-        const cacheKey = entryKey(key, options);
-        entries.delete(cacheKey);
-        entries.set(cacheKey, { value, expiresAt: now + ttlMs });
+        result.set(nextSlotsKey(key.practitionerId, key.placeId), value);
+        memory.remember(key.practitionerId, entryKey(key, options), value, marks.get(key.practitionerId)!, now);
       }
-      while (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
       return result;
     },
-    forgetPractitioner(practitionerId) {
-      generations.set(practitionerId, (generations.get(practitionerId) ?? 0) + 1);
-      for (const key of entries.keys()) if (key.startsWith(`${practitionerId}:`)) entries.delete(key);
-    },
-    forgetAll() {
-      allGeneration += 1;
-      entries.clear();
-    },
-    stats: () => ({ hits, misses, size: entries.size }),
+    forgetPractitioner: memory.forgetPractitioner,
+    forgetAll: memory.forgetAll,
+    stats: () => ({ hits, misses, size: memory.size() }),
   };
 }

@@ -10,6 +10,7 @@ import { addDays, daysBetween, firstInstantAt, localDateAt, type LocalDate } fro
 import {
   OnlineBookingUnavailable, PlaceOrReasonNotFound, ReasonNotBookableOnline, StartDateTooFar,
 } from './errors.ts';
+import { createPractitionerMemory, type PractitionerMemory } from './practitioner-memory.ts';
 import { loadAgendas, type AgendaInputs, type AgendaKey, type AgendaPeriod, type BookingTargetRow } from './repository.ts';
 
 export type { AgendaKey };
@@ -128,23 +129,60 @@ export async function findNextFreeSlots(db: Db, keys: readonly AgendaKey[], opti
   return result;
 }
 
+/** A slot of an agenda's grid, with the places its reason offers on it (C7). */
+export interface OfferedSlot extends FreeSlot {
+  capacity: number;
+}
+
 /**
- * The free slot of one agenda starting exactly at `start`, or null: what holding a slot (C2) checks under the
- * practitioner's lock, reading only that Paris day. Unknown or not-bookable agendas throw like the calendar (for a
- * start that could be offered: a past start, or one past the latest calendar day, is simply not a free slot).
+ * The slot of one agenda's grid starting exactly at `start`, or null: open then (opening rules, absences, a
+ * replacement for a video reason, public holidays), bookable online and not past. Who already took it is not read:
+ * holding a slot leaves that to the database under the practitioner's lock (the exclusion constraint, and the count
+ * of a group slot), so this reads only that Paris day's agenda, and nothing that a booking changes. Unknown or
+ * not-bookable agendas throw like the calendar (a past start, or one past the latest calendar day, is simply no slot).
  */
-export async function findFreeSlotAt(db: Db, key: AgendaKey, start: Date, now: Date): Promise<FreeSlot | null> {
+export async function findOfferedSlotAt(
+  db: Db, key: AgendaKey, start: Date, now: Date, memory?: OfferedDaysMemory,
+): Promise<OfferedSlot | null> {
   // Past or beyond the calendar's reach: no slot, and no date arithmetic on year 0 or 9999.
   const ahead = start.getTime() - now.getTime();
   if (ahead <= 0 || ahead > (LATEST_START_DAYS + 2) * 86_400_000) return null;
   const date = localDateAt(start.getTime());
   if (date > latestStart(now)) return null;
   const period = periodOf(date, 1, now);
-  const [inputs] = await loadAgendas(db, [key], period);
-  const agenda = bookableAgendaOf(inputs!.target);
+  const inputs = await agendaDayOf(db, key, period, now, memory);
+  const agenda = bookableAgendaOf(inputs.target);
   const wanted = start.getTime();
-  const [day] = freeDaysOf(agenda, inputs!, period, now);
-  return day?.slots.find((slot) => Date.parse(slot.start) === wanted) ?? null;
+  const [day] = freeDaysOf(agenda, inputs, period, now);
+  const slot = day?.slots.find((candidate) => Date.parse(candidate.start) === wanted);
+  return slot ? { ...slot, capacity: agenda.reason.capacity } : null;
+}
+
+/**
+ * Agenda days remembered for `findOfferedSlotAt`, without their appointments (never read: a booking changes nothing
+ * remembered). Forgotten when the practitioner's agenda changes, like the result lists' memory.
+ */
+export type OfferedDaysMemory = PractitionerMemory<AgendaInputs>;
+
+/** A memory of agenda days for `findOfferedSlotAt`, each kept at most `ttlMs`. */
+export function createOfferedDaysMemory(ttlMs: number): OfferedDaysMemory {
+  return createPractitionerMemory<AgendaInputs>({ ttlMs });
+}
+
+/** One Paris day of an agenda without its appointments, remembered when `memory` is given. */
+async function agendaDayOf(
+  db: Db, key: AgendaKey, period: AgendaPeriod, now: Date, memory: OfferedDaysMemory | undefined,
+): Promise<AgendaInputs> {
+  const dayKey = `${key.placeId}:${key.reasonId}:${period.firstDate}`;
+  const at = now.getTime();
+  const remembered = memory?.recall(key.practitionerId, dayKey, at);
+  if (remembered) return remembered;
+  const mark = memory?.mark(key.practitionerId);
+  const [read] = await loadAgendas(db, [key], period);
+  const day = { ...read!, occupancies: [] };
+  // An unknown or not-bookable agenda is read again each time: its refusal costs nothing to remember wrongly.
+  if (memory && mark && isBookable(day.target)) memory.remember(key.practitionerId, dayKey, day, mark, at);
+  return day;
 }
 
 /** The key of `findNextFreeSlots` results: one agenda per practitioner and place. */

@@ -1,21 +1,18 @@
 /**
- * Holding a slot (SPEC C2, docs/api-booking.md « Holding a slot »): one transaction under the practitioner's lock
- * deletes the agenda's expired holds, releases the patient's previous hold with that practitioner, checks that the
- * start is a free slot of that place and reason now (the availability feature's own computation), and inserts the
- * held row for 15 minutes. The exclusion constraint still has the last word (C8).
+ * Holding a slot (SPEC C2, docs/api-booking.md « Holding a slot »): the start must be a slot of that place and
+ * reason's grid (the availability feature's own computation on that day's agenda); then ONE statement, under the
+ * practitioner's lock, deletes the agenda's expired holds, releases the patient's previous hold with that
+ * practitioner and inserts the held row for 15 minutes, where the exclusion constraint refuses a taken time (C8).
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../../platform/db/database.ts';
-import { findFreeSlotAt, type AgendaKey } from '../availability/index.ts';
+import { findOfferedSlotAt, type AgendaKey, type OfferedDaysMemory } from '../availability/index.ts';
 import { NotSignedIn } from '../accounts/errors.ts';
 import { slotGroupFor } from './domain/capacity.ts';
 import { canConfirmHold, holdExpiresAt, holdState } from './domain/hold.ts';
 import { BookingTargetNotFound, HoldExpired, HoldNotFound, SlotTaken } from './errors.ts';
-import {
-  clearHoldsBeforeHolding, deleteHold, findHold, findSessionGroup, insertHold, isMovableBy, reasonCapacity,
-  type HoldOwner, type HoldRow,
-} from './repository.ts';
-import { inPractitionerTransaction } from './transaction.ts';
+import { deleteHold, findHold, takeHold, type HoldOwner, type HoldRow } from './repository.ts';
+import { inPractitionerTransaction, retryingContention } from './transaction.ts';
 
 export interface HoldRequest extends AgendaKey {
   start: Date;
@@ -36,32 +33,34 @@ export interface TakenHold {
 }
 
 /** Holds `start` for the caller for 15 minutes, releasing their previous hold with that practitioner. */
-export async function holdSlot(db: Db, request: HoldRequest, caller: HoldCaller, now: Date): Promise<TakenHold> {
+export async function holdSlot(
+  db: Db, request: HoldRequest, caller: HoldCaller, now: Date, agendaDays?: OfferedDaysMemory,
+): Promise<TakenHold> {
   if (request.moving !== undefined && caller.accountId === null) throw new NotSignedIn();
   const issued = caller.accountId === null ? issueHoldToken() : null;
   const owner: HoldOwner = caller.accountId !== null ? { accountId: caller.accountId } : { tokenHash: issued!.hash };
-  const hold = await inPractitionerTransaction(db, request.practitionerId, async (trx) => {
-    // The caller's previous hold is released before the check, so that choosing the same slot again keeps it; a
-    // refusal rolls the release back. One statement with the purge of expired holds (one round trip less).
-    const previous: HoldOwner | null = caller.accountId !== null ? { accountId: caller.accountId }
-      : caller.holdToken !== null ? { tokenHash: hashHoldToken(caller.holdToken) } : null;
-    await clearHoldsBeforeHolding(trx, now, request.practitionerId, previous);
-    if (request.moving !== undefined && !(await isMovableBy(trx, request.moving, caller.accountId!, request.practitionerId, now))) {
-      throw new BookingTargetNotFound('appointment_not_found');
-    }
-    const slot = await findFreeSlotAt(trx, request, request.start, now);
-    if (!slot) throw new SlotTaken();
-    const [start, end] = [new Date(slot.start), new Date(slot.end)];
-    const capacity = (await reasonCapacity(trx, request.practitionerId, request.reasonId)) ?? 1;
-    const sessionGroup = capacity > 1 ? await findSessionGroup(trx, { ...request, start, end }) : null;
-    const slotGroup = slotGroupFor({ id: request.reasonId, capacity }, start, sessionGroup);
-    const expiresAt = holdExpiresAt(now);
-    const id = await insertHold(trx, { ...request, start, end, expiresAt, owner, slotGroup: slotGroup ?? undefined });
-    return {
-      id, practitionerId: request.practitionerId, placeId: request.placeId, reasonId: request.reasonId, start, end,
-      holdExpiresAt: expiresAt, accountId: caller.accountId, holdTokenHash: issued?.hash ?? null,
-    };
-  });
+  const slot = await findOfferedSlotAt(db, request, request.start, now, agendaDays);
+  if (!slot) throw new SlotTaken();
+  const [start, end] = [new Date(slot.start), new Date(slot.end)];
+  // The caller's previous hold is released in the same statement before the insert, so that choosing the same slot
+  // again keeps it; a refusal rolls the release back.
+  const release: HoldOwner | null = caller.accountId !== null ? { accountId: caller.accountId }
+    : caller.holdToken !== null ? { tokenHash: hashHoldToken(caller.holdToken) } : null;
+  const expiresAt = holdExpiresAt(now);
+  const taken = await retryingContention(() => takeHold(db, {
+    ...request, start, end, expiresAt, owner, release, now,
+    moving: request.moving ?? null,
+    capacity: slot.capacity,
+    newGroup: slotGroupFor({ id: request.reasonId, capacity: slot.capacity }, start, null),
+  }));
+  if ('refused' in taken) {
+    if (taken.refused === 'not_movable') throw new BookingTargetNotFound('appointment_not_found');
+    throw new SlotTaken();
+  }
+  const hold: HoldRow = {
+    id: taken.id, practitionerId: request.practitionerId, placeId: request.placeId, reasonId: request.reasonId, start, end,
+    holdExpiresAt: expiresAt, accountId: caller.accountId, holdTokenHash: issued?.hash ?? null,
+  };
   return issued ? { hold, holdToken: issued.token } : { hold };
 }
 
@@ -109,6 +108,7 @@ function issueHoldToken(): { token: string; hash: Buffer } {
   return { token, hash: hashHoldToken(token) };
 }
 
-function hashHoldToken(token: string): Buffer {
+/** The stored form of a hold token. */
+export function hashHoldToken(token: string): Buffer {
   return createHash('sha256').update(token, 'utf8').digest();
 }

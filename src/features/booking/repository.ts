@@ -27,7 +27,8 @@ export type HoldOwner = { accountId: string } | { tokenHash: Buffer };
  * key space of their own, apart from the one-key locks of migrations and data loading.
  */
 export async function lockPractitioner(db: Db, practitionerId: string): Promise<void> {
-  await sql`select pg_advisory_xact_lock(${PRACTITIONER_LOCK_SPACE}::int4, (${practitionerId}::bigint % 2147483647)::int4)`.execute(db);
+  await sql`select pg_advisory_xact_lock(${PRACTITIONER_LOCK_SPACE}::int4, (${practitionerId}::bigint % 2147483647)::int4),
+                    set_config('plan_cache_mode', 'force_generic_plan', true)`.execute(db);
 }
 
 /** The first key of practitioner locks (an arbitrary constant: « créneau » on a phone keypad, truncated). */
@@ -55,19 +56,6 @@ export async function findHold(db: Db, holdId: string): Promise<HoldRow | null> 
   return row ? { ...row, holdExpiresAt: row.holdExpiresAt! } : null;
 }
 
-/**
- * What taking a hold clears first, in one statement: the agenda's expired holds and the caller's previous hold with
- * that practitioner (C2); `owner` null (no session, no hold token yet): the expired ones only.
- */
-export async function clearHoldsBeforeHolding(db: Db, now: Date, practitionerId: string, owner: HoldOwner | null): Promise<void> {
-  await db.deleteFrom('appointments').where('status', '=', 'held').where('practitioner_id', '=', practitionerId)
-    .where((eb) => eb.or([
-      eb('hold_expires_at', '<=', now),
-      ...(owner === null ? [] : ['accountId' in owner ? eb('account_id', '=', owner.accountId) : eb('hold_token_hash', '=', owner.tokenHash)]),
-    ]))
-    .execute();
-}
-
 /** Deletes one hold (« released »); true when there was one. */
 export async function deleteHold(db: Db, holdId: string): Promise<boolean> {
   const result = await db.deleteFrom('appointments').where('id', '=', holdId).where('status', '=', 'held').executeTakeFirst();
@@ -82,26 +70,43 @@ export interface NewHold {
   end: Date;
   expiresAt: Date;
   owner: HoldOwner;
-  /** Shared by every row of a group slot (capacity > 1, C7); absent: the row's own random group. */
-  slotGroup?: string;
+  /** The caller's previous hold with that practitioner, released first (C2); null: none to release. */
+  release: HoldOwner | null;
+  /** The appointment the hold would replace (D2): it must be the owner's, booked, upcoming, with that practitioner. */
+  moving: string | null;
+  /** The reason's places per slot (C7). */
+  capacity: number;
+  /** The group of a new group session (capacity > 1); joining a session takes the group its members share. */
+  newGroup: string | null;
+  now: Date;
 }
 
-/** Inserts a hold; the exclusion constraint refuses it (23P01) if a live row of another group overlaps. */
-export async function insertHold(db: Db, hold: NewHold): Promise<string> {
-  const row = await db.insertInto('appointments').values({
-    practitioner_id: hold.practitionerId,
-    place_id: hold.placeId,
-    reason_id: hold.reasonId,
-    starts_at: hold.start,
-    ends_at: hold.end,
-    status: 'held',
-    hold_expires_at: hold.expiresAt,
-    account_id: 'accountId' in hold.owner ? hold.owner.accountId : null,
-    hold_token_hash: 'tokenHash' in hold.owner ? hold.owner.tokenHash : null,
-    ...(hold.slotGroup ? { slot_group: hold.slotGroup } : {}),
-  }).returning('id').executeTakeFirstOrThrow();
-  return row.id;
+/**
+ * Takes a hold in one statement (migrations/0016_booking_writes.sql `booking_hold`): under the practitioner's lock,
+ * the agenda's expired holds and `release` are deleted, a move and a group slot's capacity checked, the held row
+ * inserted; the exclusion constraint refuses it (23P01) if a live row of another group overlaps. Every refusal
+ * rolls the whole statement back, the release included.
+ */
+export async function takeHold(db: Db, hold: NewHold): Promise<{ id: string } | { refused: 'not_movable' | 'full' }> {
+  const account = (owner: HoldOwner | null) => (owner && 'accountId' in owner ? owner.accountId : null);
+  const token = (owner: HoldOwner | null) => (owner && 'tokenHash' in owner ? owner.tokenHash : null);
+  try {
+    const { rows: [row] } = await sql<{ id: string }>`
+      select booking_hold(
+        ${hold.practitionerId}::bigint, ${hold.placeId}::bigint, ${hold.reasonId}::bigint, ${hold.start}::timestamptz,
+        ${hold.end}::timestamptz, ${hold.expiresAt}::timestamptz, ${hold.now}::timestamptz,
+        ${account(hold.owner)}::uuid, ${token(hold.owner)}::bytea, ${account(hold.release)}::uuid, ${token(hold.release)}::bytea,
+        ${hold.moving}::uuid, ${hold.capacity}::int, ${hold.newGroup}::text) as id`.execute(db);
+    return { id: row!.id };
+  } catch (error) {
+    const refused = HOLD_REFUSALS[(error as { code?: string }).code ?? ''];
+    if (refused) return { refused };
+    throw error;
+  }
 }
+
+/** The SQLSTATEs `booking_hold` raises for its refusals. */
+const HOLD_REFUSALS: Record<string, 'not_movable' | 'full'> = { CRNMV: 'not_movable', CRFUL: 'full' };
 
 /**
  * The `slot_group` live members of a group session already share (C7): rows of that reason, at that place, on exactly
@@ -117,23 +122,4 @@ export async function findSessionGroup(
     .limit(1)
     .executeTakeFirst();
   return row?.slot_group ?? null;
-}
-
-/** A reason's places per slot (C7), or null when the reason is not the practitioner's. */
-export async function reasonCapacity(db: Db, practitionerId: string, reasonId: string): Promise<number | null> {
-  const row = await db.selectFrom('visit_reasons').select('capacity')
-    .where('id', '=', reasonId).where('practitioner_id', '=', practitionerId).executeTakeFirst();
-  return row?.capacity ?? null;
-}
-
-/** Whether the account may move this appointment: its own, booked, upcoming, with that practitioner (D2). */
-export async function isMovableBy(db: Db, appointmentId: string, accountId: string, practitionerId: string, now: Date): Promise<boolean> {
-  const row = await db.selectFrom('appointments').select('id')
-    .where('id', '=', appointmentId)
-    .where('account_id', '=', accountId)
-    .where('practitioner_id', '=', practitionerId)
-    .where('status', '=', 'booked')
-    .where('starts_at', '>', now)
-    .executeTakeFirst();
-  return row !== undefined;
 }

@@ -7,6 +7,7 @@ import type { FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { FeatureRoutes } from '../../platform/http/app.ts';
 import { currentAccount, requireAccount } from '../accounts/sessions.ts';
+import { createOfferedDaysMemory, forgetOnAgendaChange, onAgendaChange } from '../availability/index.ts';
 import { confirmAppointment } from './confirm-appointment/index.ts';
 import { holdSlot, readOwnHold, releaseHold, type HoldCaller } from './holds.ts';
 import { findReferringPractitioners, REFERRING_PRACTITIONERS_LIMIT } from './referring-practitioners.ts';
@@ -19,8 +20,14 @@ import { loadAppointmentViews, loadHoldView } from './views.ts';
 const HOLD_TOKEN_HEADER = 'x-hold-token';
 
 export const bookingRoutes: FeatureRoutes = (app, context) => {
-  const { db, now } = context;
+  const { db, now, listSlotsCacheMs, agendaChanges = onAgendaChange } = context;
   const api = app.withTypeProvider<ZodTypeProvider>();
+  // Holds check the grid on agenda days remembered like the result lists, forgotten at each agenda change.
+  const agendaDays = listSlotsCacheMs ? createOfferedDaysMemory(listSlotsCacheMs) : undefined;
+  if (agendaDays) {
+    const stopListening = forgetOnAgendaChange(agendaChanges, agendaDays);
+    app.addHook('onClose', async () => stopListening());
+  }
 
   /** The signed-in account (if any) and the hold token the browser presents (if any). */
   const callerOf = async (request: FastifyRequest): Promise<HoldCaller> => {
@@ -44,7 +51,7 @@ export const bookingRoutes: FeatureRoutes = (app, context) => {
   }, async (request, reply) => {
     const { start, ...key } = request.body;
     const at = now();
-    const taken = await holdSlot(db, { ...key, start: new Date(start) }, await callerOf(request), at);
+    const taken = await holdSlot(db, { ...key, start: new Date(start) }, await callerOf(request), at, agendaDays);
     const view = await loadHoldView(db, taken.hold, request.lang, at, key.moving ?? null);
     return reply.status(201).send({ hold: view, ...(taken.holdToken ? { holdToken: taken.holdToken } : {}) });
   });

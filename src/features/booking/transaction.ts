@@ -21,12 +21,21 @@ const MAX_ATTEMPTS = 2;
 export async function inPractitionerTransaction<T>(
   db: Db, practitionerId: string, work: (trx: Transaction<Database>) => Promise<T>,
 ): Promise<T> {
+  return retryingContention(() => db.transaction().execute(async (trx) => {
+    await lockPractitioner(trx, practitionerId);
+    return work(trx);
+  }));
+}
+
+/**
+ * Runs a booking write (a locked transaction, or one statement calling a function that takes the lock first):
+ * once more after a serialisation failure or a deadlock; the exclusion constraint's refusal, and contention that
+ * persists, become « créneau déjà pris ».
+ */
+export async function retryingContention<T>(write: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.transaction().execute(async (trx) => {
-        await lockPractitioner(trx, practitionerId);
-        return work(trx);
-      });
+      return await write();
     } catch (error) {
       const code = postgresCode(error);
       if (code !== undefined && RETRYABLE.has(code) && attempt < MAX_ATTEMPTS) continue;
@@ -37,7 +46,7 @@ export async function inPractitionerTransaction<T>(
 }
 
 /** The SQLSTATE of a database error, if `error` is one. */
-function postgresCode(error: unknown): string | undefined {
+export function postgresCode(error: unknown): string | undefined {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
 }

@@ -9,10 +9,12 @@ import type { NotificationKind } from '../../platform/db/schema.ts';
 import { calendarUid } from './domain/ics.ts';
 import { planReminders } from './domain/schedule.ts';
 import {
-  dropPendingIntents, ensureCalendarIdentity, findCalendarIdentity, findPredecessors, insertIntents, saveCalendarIdentity,
-  type CalendarIdentity, type NewIntent,
+  dropPendingIntents, ensureCalendarIdentity, findCalendarIdentity, findPredecessors, idempotencyKey, insertIntents,
+  saveCalendarIdentity, type CalendarIdentity, type NewIntent,
 } from './outbox.ts';
-import { emailRecipients, loadNotificationSubject, type NotificationSubject } from './subjects.ts';
+import {
+  emailRecipients, loadNotificationSubject, toSubject, type NotificationSubject, type SubjectRow,
+} from './subjects.ts';
 
 export type AppointmentEvent = 'booked' | 'moved' | 'cancelled' | 'no_show';
 
@@ -39,6 +41,31 @@ export async function enqueueAppointmentNotification(trx: Db, { appointmentId, e
   // E4: switched off per reason or per patient, nothing is written; the appointment itself is untouched.
   if (!subject || !subject.notificationsOn) return 0;
   return insertIntents(trx, planIntents(subject, event, calendar.sequence, now), now);
+}
+
+/** What a writer storing a new booking's intents itself needs: its calendar UID and the intents, keyed. */
+export interface NewBookingIntents {
+  calendarUid: string;
+  intents: Array<Pick<NewIntent, 'kind' | 'channel' | 'role' | 'sendAt' | 'plannedStart'> & { key: string }>;
+}
+
+/**
+ * The intents a booking about to be written owes (E1–E4), for a writer that stores them in the same statement as the
+ * booking (booking's `booking_confirm`): the same plan as `enqueueAppointmentNotification(…, 'booked')`, from the
+ * subject as it will read once booked, at calendar sequence 0 (a new appointment). Switched off (E4): none.
+ */
+export function intentsForNewBooking(
+  appointmentId: string, start: Date, subject: Omit<SubjectRow, 'appointmentId' | 'status' | 'start'>, now: Date,
+): NewBookingIntents {
+  const planned = toSubject({ ...subject, appointmentId, status: 'booked', start });
+  const intents = planned.notificationsOn ? planIntents(planned, 'booked', 0, now) : [];
+  return {
+    calendarUid: calendarUid(appointmentId),
+    intents: intents.map((intent) => ({
+      key: idempotencyKey(intent), kind: intent.kind, channel: intent.channel, role: intent.role,
+      sendAt: intent.sendAt, plannedStart: intent.plannedStart,
+    })),
+  };
 }
 
 /** The messages of one event: the immediate email to each recipient, then the reminders of a booked time (E2, E3). */

@@ -3,7 +3,9 @@
  * transaction), main.ts starts the workers (processes of their own), operators and the development mailbox read the
  * outbox.
  */
-export { enqueueAppointmentNotification, type AppointmentEvent, type AppointmentNotification } from './enqueue.ts';
+export {
+  enqueueAppointmentNotification, intentsForNewBooking, type AppointmentEvent, type AppointmentNotification, type NewBookingIntents,
+} from './enqueue.ts';
 export { startNotificationWorker, type NotificationWorker, type NotificationWorkerOptions } from './worker.ts';
 export {
   notificationWorkerEntry, startNotificationProcesses, startNotificationSending, type NotificationProcessesOptions,

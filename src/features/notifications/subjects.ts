@@ -20,7 +20,7 @@ export interface NotificationSubject {
   recipients: Recipient[];
 }
 
-interface SubjectRow {
+export interface SubjectRow {
   appointmentId: string;
   status: AppointmentStatus;
   start: Date;
@@ -58,7 +58,8 @@ export async function loadNotificationSubject(db: Db, appointmentId: string): Pr
   return (await loadNotificationSubjects(db, [appointmentId])).get(appointmentId);
 }
 
-function toSubject(row: SubjectRow): NotificationSubject {
+/** A subject from its row (also built by booking for an appointment it is about to write, enqueue.ts). */
+export function toSubject(row: SubjectRow): NotificationSubject {
   const recipients: Recipient[] = [];
   if (row.accountEmail !== null || row.accountPhone !== null) {
     recipients.push({ role: 'holder', email: row.accountEmail, phone: row.accountPhone, phoneKind: row.accountPhoneKind });

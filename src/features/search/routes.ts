@@ -7,7 +7,7 @@ import type { FeatureRoutes } from '../../platform/http/app.ts';
 import {
   errorSchema, placeSuggestionsSchema, searchQuerySchema, searchResponseSchema, suggestionsSchema, suggestQuerySchema,
 } from './schemas.ts';
-import { createNextSlotsCache, onAgendaChange } from '../availability/index.ts';
+import { createNextSlotsCache, forgetOnAgendaChange, onAgendaChange } from '../availability/index.ts';
 import { searchPractitioners } from './service.ts';
 import { suggest, suggestPlaces } from './suggest-service.ts';
 
@@ -18,10 +18,7 @@ export const searchRoutes: FeatureRoutes = (app, { db, now, listSlotsCacheMs, ag
   const nextSlots = cache?.find;
   // A practice's agenda change is seen by the next search (src/features/availability/agenda-changes.ts); `null`: any.
   if (cache) {
-    const stopListening = agendaChanges((practitionerId) => {
-      if (practitionerId === null) cache.forgetAll();
-      else cache.forgetPractitioner(practitionerId);
-    });
+    const stopListening = forgetOnAgendaChange(agendaChanges, cache);
     app.addHook('onClose', async () => stopListening());
   }
 

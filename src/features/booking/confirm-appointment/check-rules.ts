@@ -7,13 +7,13 @@ import { translate, type Language } from '../../../platform/i18n/catalogue.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { displayPhone } from '../../accounts/domain/phone.ts';
 import { cancellationPolicy } from '../domain/cancellation.ts';
-import { EIGHT_DAY_RULE_DAYS, findEightDayConflicts } from '../domain/eight-day-rule.ts';
+import { EIGHT_DAY_RULE_DAYS, findEightDayConflicts, type EightDayExisting } from '../domain/eight-day-rule.ts';
 import { checkBookingRules, sameIdentity } from '../domain/rules.ts';
 import { BookingRefused, BookingTargetNotFound, CancelTooLate, EightDayRuleConflict } from '../errors.ts';
 import type { HoldRow } from '../repository.ts';
 import { loadAppointmentViews } from '../views.ts';
 import {
-  findNearbyBookings, findRuleInputs, practitionerExists, type PatientFileRow,
+  findNearbyBookings, findRuleInputs, practitionerExists, type PatientFileRow, type RuleInputs,
 } from './repository.ts';
 import type { BookedPatient } from './resolve-patient.ts';
 
@@ -39,9 +39,15 @@ export async function ensureRulesAllow(trx: Db, request: RulesRequest): Promise<
   if (request.referringPractitionerId !== null && !(await practitionerExists(trx, request.referringPractitionerId))) {
     throw new BookingTargetNotFound('referring_practitioner_not_found');
   }
-  const { reason, files, noShows } = await findRuleInputs(trx, {
+  const inputs = await findRuleInputs(trx, {
     reasonId: hold.reasonId, practitionerId: hold.practitionerId, patientId: patient.id, birthDate: patient.identity.birthDate,
   });
+  return judgeRules(inputs, request);
+}
+
+/** The booking rules judged on inputs already read (the referring practitioner's existence checked by the caller). */
+export function judgeRules({ reason, files, noShows }: RuleInputs, request: RulesRequest): RulesVerdict & { file: PatientFileRow | null } {
+  const { hold, patient } = request;
   const file = practiceFileOf(files, patient);
   const refusal = checkBookingRules({
     reason,
@@ -54,6 +60,7 @@ export async function ensureRulesAllow(trx: Db, request: RulesRequest): Promise<
   });
   if (refusal) throw new BookingRefused(refusal);
   return {
+    file,
     fileToLink: file && !file.linked ? file.id : null,
     hasInstructions: reason.hasInstructions,
     specialtyCode: reason.specialtyCode,
@@ -84,13 +91,19 @@ export interface EightDayRequest {
  */
 export async function settleEightDayRule(trx: Db, request: EightDayRequest): Promise<string[]> {
   if (!request.ruleOn) return [];
+  const nearby = await findNearbyBookings(trx, request.patientId, request.hold.start, EIGHT_DAY_RULE_DAYS + 1, request.now);
+  return decideEightDayRule(trx, nearby, request);
+}
+
+/** The 8-day rule on the patient's nearby bookings already read: the appointments to replace, or the refusal. */
+export async function decideEightDayRule(db: Db, nearby: readonly EightDayExisting[], request: EightDayRequest): Promise<string[]> {
+  if (!request.ruleOn) return [];
   const { hold } = request;
-  const nearby = await findNearbyBookings(trx, request.patientId, hold.start, EIGHT_DAY_RULE_DAYS + 1, request.now);
   const conflicts = findEightDayConflicts(
     { practitionerId: hold.practitionerId, specialtyCode: request.specialtyCode, start: hold.start }, nearby, true,
   );
   if (!conflicts.length) return [];
-  const views = await loadAppointmentViews(trx, conflicts.map((conflict) => conflict.appointmentId), request.lang, request.now);
+  const views = await loadAppointmentViews(db, conflicts.map((conflict) => conflict.appointmentId), request.lang, request.now);
   if (!request.replace) throw new EightDayRuleConflict(views);
   const tooLate = views.find((view) => cancellationPolicy(new Date(view.start), request.now) !== 'online');
   if (tooLate) {

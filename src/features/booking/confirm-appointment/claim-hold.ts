@@ -6,7 +6,7 @@ import type { Db } from '../../../platform/db/database.ts';
 import { HoldExpired, HoldNotYours } from '../errors.ts';
 import { judgeHoldClaim } from '../holds.ts';
 import { findHold, type HoldRow } from '../repository.ts';
-import { claimHold, findBookedOwner } from './repository.ts';
+import { claimHold } from './repository.ts';
 
 export interface HoldClaimRequest {
   holdId: string;
@@ -25,15 +25,4 @@ export async function claimLiveHold(trx: Db, request: HoldClaimRequest): Promise
   if (verdict === 'expired') throw new HoldExpired();
   if (hold.accountId === null) await claimHold(trx, hold.id, request.accountId);
   return { ...hold, accountId: request.accountId, holdTokenHash: null };
-}
-
-/**
- * Whether this hold is already the caller's appointment (a confirmation sent again after its key was lost): the
- * same answer is then given again. Someone else's appointment is « not yours » (403).
- */
-export async function isAlreadyBookedBy(trx: Db, holdId: string, accountId: string): Promise<boolean> {
-  const owner = await findBookedOwner(trx, holdId);
-  if (owner === undefined) return false;
-  if (owner !== accountId) throw new HoldNotYours();
-  return true;
 }

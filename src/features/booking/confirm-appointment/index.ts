@@ -1,23 +1,25 @@
 /**
- * Confirming a hold (SPEC C3–C9, docs/api-booking.md « Confirming »), one step per file: claim the hold →
- * resolve who it is for → check the rules and the 8-day rule → book. Everything runs in ONE transaction that
- * starts with the practitioner's advisory lock; a refusal rolls it all back, so the hold stays for a corrected try.
+ * Confirming a hold (SPEC C3–C9, docs/api-booking.md « Confirming »). One read gathers everything the decision
+ * needs (inputs.ts); the booking domain judges it — the hold's owner and expiry, who the appointment is for, the
+ * rules, the 8-day rule — and one statement writes the result under the practitioner's lock, re-checking there what
+ * may have changed (`booking_confirm`). A refusal writes nothing, so the hold stays for a corrected try.
+ * When the patient must be written first (a new relative, « Mon compte » filled here), the same steps run in one
+ * transaction that starts with the lock, and a refusal rolls it all back.
  * The Idempotency-Key makes a repeated request answer the first one's appointment; so does the hold id itself
  * for its owner (a confirmation sent again after its key was lost).
  */
 import type { Db } from '../../../platform/db/database.ts';
 import type { Language } from '../../../platform/i18n/catalogue.ts';
-import { HoldExpired, IdempotencyKeyReused } from '../errors.ts';
-import { deleteExpiredHolds } from '../repository.ts';
+import { enqueueAppointmentNotification, intentsForNewBooking } from '../../notifications/index.ts';
+import { BookingTargetNotFound, HoldExpired, HoldNotYours } from '../errors.ts';
+import { hashHoldToken, judgeHoldClaim } from '../holds.ts';
+import type { HoldRow } from '../repository.ts';
 import type { ConfirmationBody } from '../schemas.ts';
-import { inPractitionerTransaction } from '../transaction.ts';
-import { claimLiveHold, isAlreadyBookedBy } from './claim-hold.ts';
-import { ensureRulesAllow, settleEightDayRule } from './check-rules.ts';
-import { resolvePatient } from './resolve-patient.ts';
-import { enqueueAppointmentNotification } from '../../notifications/index.ts';
-import {
-  bookHeldRowUnderKey, cancelReplaced, findBookingRequest, findConfirmationTarget, findReplacedBy, linkPatientFile,
-} from './repository.ts';
+import { inPractitionerTransaction, retryingContention } from '../transaction.ts';
+import { decideEightDayRule, ensureRulesAllow, judgeRules, settleEightDayRule } from './check-rules.ts';
+import { readConfirmationInputs, type ConfirmationInputs } from './inputs.ts';
+import { findReplacedBy, writeConfirmation, type ConfirmationOutcome, type ConfirmationWrite } from './repository.ts';
+import { asBookedPatient, resolvePatient, storedHolder, type BookedPatient } from './resolve-patient.ts';
 
 export interface ConfirmationRequest {
   accountId: string;
@@ -37,50 +39,131 @@ export interface Confirmation {
 
 /** Books the held slot for the chosen patient, or throws the refusal; a repeated key returns the first booking. */
 export async function confirmAppointment(db: Db, request: ConfirmationRequest): Promise<Confirmation> {
-  // Read without the lock: the answer already given to this key, else which agenda to lock (everything is read again under it).
-  const target = await findConfirmationTarget(db, request.accountId, request.idempotencyKey, request.body.holdId);
-  if (target.earlier) return { appointmentId: target.earlier, replacedIds: await findReplacedBy(db, target.earlier), replayed: true };
-  const practitionerId = target.practitionerId;
-  if (practitionerId === null) throw new HoldExpired();
-  return inPractitionerTransaction(db, practitionerId, async (trx) => {
-    const twin = await replayOf(trx, request);
-    if (twin) return twin;
-    await deleteExpiredHolds(trx, request.now, practitionerId);
-    return bookHold(trx, request);
-  });
+  const inputs = await readConfirmationInputs(db, request);
+  if (inputs.earlier) return replay(db, inputs.earlier);
+  const hold = inputs.hold;
+  // Expired holds are deleted (by other bookings of the agenda and by the timer job): a vanished hold expired.
+  if (!hold) throw new HoldExpired();
+  if (hold.status === 'booked') {
+    if (hold.accountId !== request.accountId) throw new HoldNotYours();
+    return replay(db, hold.id);
+  }
+  const claim = judgeHoldClaim(hold, request.accountId, request.body.holdToken ?? null, request.now);
+  if (claim === 'not_yours') throw new HoldNotYours();
+  if (claim === 'expired') throw new HoldExpired();
+  const patient = storedPatient(inputs, request.body.patient);
+  return patient ? bookStoredPatient(db, request, inputs, hold, patient) : bookWritingPatient(db, request, hold);
 }
 
-/** The steps under the lock. */
-async function bookHold(trx: Db, { accountId, idempotencyKey, body, lang, now }: ConfirmationRequest): Promise<Confirmation> {
-  if (await isAlreadyBookedBy(trx, body.holdId, accountId)) {
-    return { appointmentId: body.holdId, replacedIds: await findReplacedBy(trx, body.holdId), replayed: true };
-  }
-  const hold = await claimLiveHold(trx, { holdId: body.holdId, accountId, holdToken: body.holdToken ?? null, now });
-  const patient = await resolvePatient(trx, accountId, body.patient, now);
-  const verdict = await ensureRulesAllow(trx, {
+/** The usual case: the patient is already stored, so the decision is made on the inputs and written at once. */
+async function bookStoredPatient(
+  db: Db, request: ConfirmationRequest, inputs: ConfirmationInputs, hold: HoldRow, patient: BookedPatient,
+): Promise<Confirmation> {
+  const { body, now } = request;
+  if (body.referringPractitionerId != null && !inputs.referringExists) throw new BookingTargetNotFound('referring_practitioner_not_found');
+  const rulesRequest = {
     hold, patient, referringPractitionerId: body.referringPractitionerId ?? null, instructionsAccepted: body.acceptInstructions === true, now,
-  });
-  const replacedIds = await settleEightDayRule(trx, {
-    hold, patientId: patient.id, specialtyCode: verdict.specialtyCode, ruleOn: verdict.eightDayRule,
-    replace: body.eightDayRule === 'replace', lang, now,
-  });
-  const booked = await bookHeldRowUnderKey(trx, {
-    holdId: hold.id, accountId, patientId: patient.id, now,
+  };
+  const verdict = judgeRules(inputs.rules!, rulesRequest);
+  const replacedIds = await decideEightDayRule(db, inputs.nearby, eightDayRequest(request, hold, patient, verdict));
+  const stored = inputs.patient!;
+  const planned = intentsForNewBooking(hold.id, hold.start, {
+    reasonOn: inputs.rules!.reasonNotifications, fileOff: verdict.file?.notificationsOff ?? false,
+    isHolder: stored.isHolder, patientEmail: stored.email, patientPhone: stored.phone, patientPhoneKind: stored.phoneKind,
+    accountEmail: inputs.account.email, accountPhone: inputs.account.phone, accountPhoneKind: inputs.account.phoneKind,
+    language: inputs.account.language,
+  }, now);
+  const write = confirmationWrite(request, hold, patient.id, verdict, replacedIds);
+  if (!replacedIds.length) return settle(db, await retryingContention(() => writeConfirmation(db, { ...write, planned })), replacedIds);
+  // Replacing (C6) also tells the patient of each cancellation: the messages are written in the same transaction.
+  return settle(db, await inPractitionerTransaction(db, hold.practitionerId, async (trx) => {
+    const outcome = await writeConfirmation(trx, { ...write, planned });
+    if (outcome.outcome === 'booked') await enqueueCancellations(trx, replacedIds, now);
+    return outcome;
+  }), replacedIds);
+}
+
+/** A new relative, or « Mon compte » filled from the identity typed here: written, judged and booked in one transaction. */
+async function bookWritingPatient(db: Db, request: ConfirmationRequest, hold: HoldRow): Promise<Confirmation> {
+  const { accountId, body, now } = request;
+  let replacedIds: string[] = [];
+  try {
+    return await inPractitionerTransaction(db, hold.practitionerId, async (trx) => {
+      const patient = await resolvePatient(trx, accountId, body.patient, now);
+      const verdict = await ensureRulesAllow(trx, {
+        hold, patient, referringPractitionerId: body.referringPractitionerId ?? null, instructionsAccepted: body.acceptInstructions === true, now,
+      });
+      replacedIds = await settleEightDayRule(trx, eightDayRequest(request, hold, patient, verdict));
+      const outcome = await writeConfirmation(trx, { ...confirmationWrite(request, hold, patient.id, verdict, replacedIds), planned: null });
+      // Anything but a booking rolls back what was written for the patient.
+      if (outcome.outcome !== 'booked') throw new NotBooked(outcome);
+      await enqueueAppointmentNotification(trx, { appointmentId: hold.id, event: 'booked', now });
+      await enqueueCancellations(trx, replacedIds, now);
+      return { appointmentId: hold.id, replacedIds, replayed: false };
+    });
+  } catch (error) {
+    if (error instanceof NotBooked) return settle(db, error.outcome, replacedIds);
+    throw error;
+  }
+}
+
+/** The patient chosen when already stored as the booking needs it; null when it must be written first. */
+function storedPatient(inputs: ConfirmationInputs, choice: ConfirmationBody['patient']): BookedPatient | null {
+  if (choice.kind === 'new_relative') return null;
+  if (choice.kind === 'relative') {
+    if (!inputs.patient) throw new BookingTargetNotFound('relative_not_found', 'relatives.error.not_found');
+    return asBookedPatient(inputs.patient);
+  }
+  // An account without its holder row yet (created before its identity was asked) gets one: a write.
+  return inputs.patient ? storedHolder(inputs.patient, choice.identity) : null;
+}
+
+function confirmationWrite(
+  request: ConfirmationRequest, hold: HoldRow, patientId: string, verdict: { fileToLink: string | null; hasInstructions: boolean },
+  replacedIds: readonly string[],
+): Omit<ConfirmationWrite, 'planned'> {
+  const { accountId, idempotencyKey, body, now } = request;
+  return {
+    holdId: hold.id, practitionerId: hold.practitionerId, accountId, patientId, idempotencyKey, now, replacedIds,
+    holdToken: body.holdToken ? hashHoldToken(body.holdToken) : null,
     referringPractitionerId: body.referringPractitionerId ?? null,
     instructionsAcceptedAt: verdict.hasInstructions && body.acceptInstructions === true ? now : null,
-  }, idempotencyKey);
-  if (booked === 'hold_vanished') throw new HoldExpired();
-  if (booked === 'key_taken') throw new IdempotencyKeyReused();
-  await cancelReplaced(trx, replacedIds, hold.id, now);
-  if (verdict.fileToLink) await linkPatientFile(trx, verdict.fileToLink, patient.id);
-  await enqueueAppointmentNotification(trx, { appointmentId: hold.id, event: 'booked', now });
-  for (const id of replacedIds) await enqueueAppointmentNotification(trx, { appointmentId: id, event: 'cancelled', now });
-  return { appointmentId: hold.id, replacedIds, replayed: false };
+    fileToLink: verdict.fileToLink,
+  };
 }
 
-/** The answer already given to this key, if any. */
-async function replayOf(db: Db, request: ConfirmationRequest): Promise<Confirmation | null> {
-  const appointmentId = await findBookingRequest(db, request.accountId, request.idempotencyKey);
-  if (!appointmentId) return null;
+function eightDayRequest(
+  request: ConfirmationRequest, hold: HoldRow, patient: BookedPatient, verdict: { specialtyCode: string; eightDayRule: boolean },
+) {
+  return {
+    hold, patientId: patient.id, specialtyCode: verdict.specialtyCode, ruleOn: verdict.eightDayRule,
+    replace: request.body.eightDayRule === 'replace', lang: request.lang, now: request.now,
+  };
+}
+
+async function enqueueCancellations(trx: Db, ids: readonly string[], now: Date): Promise<void> {
+  for (const id of ids) await enqueueAppointmentNotification(trx, { appointmentId: id, event: 'cancelled', now });
+}
+
+/** The written outcome as the caller's answer, or its refusal. */
+async function settle(db: Db, written: ConfirmationOutcome, replacedIds: string[]): Promise<Confirmation> {
+  switch (written.outcome) {
+    case 'booked': return { appointmentId: written.appointmentId, replacedIds, replayed: false };
+    case 'replayed': return replay(db, written.appointmentId);
+    case 'not_yours': throw new HoldNotYours();
+    case 'patient_gone': throw new BookingTargetNotFound('relative_not_found', 'relatives.error.not_found');
+    default: throw new HoldExpired();
+  }
+}
+
+/** The answer already given: that appointment, and what it replaced. */
+async function replay(db: Db, appointmentId: string): Promise<Confirmation> {
   return { appointmentId, replacedIds: await findReplacedBy(db, appointmentId), replayed: true };
+}
+
+/** A written outcome other than a booking, thrown to roll the patient's writes back. */
+class NotBooked extends Error {
+  constructor(readonly outcome: ConfirmationOutcome) {
+    super(outcome.outcome);
+  }
 }

@@ -1,40 +1,16 @@
 /** The SQL of confirming a hold (docs/api-booking.md « Confirming »); every call runs inside the locked transaction. */
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../../platform/db/database.ts';
 import type { PersonIdentity, ReasonRules } from '../domain/rules.ts';
 import type { EightDayExisting } from '../domain/eight-day-rule.ts';
 import { countsTowardBlock, forgivenAtOf } from '../no-show-count.ts';
-
-/**
- * The one read before the lock: the appointment an earlier request with this key created (null: none), and the
- * practitioner of the held or booked row `holdId` (null: none), whose agenda the confirmation must lock.
- */
-export async function findConfirmationTarget(
-  db: Db, accountId: string, idempotencyKey: string, holdId: string,
-): Promise<{ earlier: string | null; practitionerId: string | null }> {
-  const { rows: [row] } = await sql<{ earlier: string | null; practitionerId: string | null }>`
-    select (select appointment_id from booking_requests where account_id = ${accountId} and idempotency_key = ${idempotencyKey}) as earlier,
-           (select practitioner_id::text from appointments where id = ${holdId} and status in ('held', 'booked')) as "practitionerId"`.execute(db);
-  return row!;
-}
-
-/** The appointment an earlier request with the same key created, or null. */
-export async function findBookingRequest(db: Db, accountId: string, idempotencyKey: string): Promise<string | null> {
-  const row = await db.selectFrom('booking_requests').select('appointment_id')
-    .where('account_id', '=', accountId).where('idempotency_key', '=', idempotencyKey).executeTakeFirst();
-  return row?.appointment_id ?? null;
-}
+import { IdempotencyKeyReused } from '../errors.ts';
+import type { NewBookingIntents } from '../../notifications/index.ts';
 
 /** The appointments a booking replaced under the 8-day rule (C6). */
 export async function findReplacedBy(db: Db, appointmentId: string): Promise<string[]> {
   const rows = await db.selectFrom('appointments').select('id').where('replaced_by', '=', appointmentId).orderBy('starts_at').execute();
   return rows.map((row) => row.id);
-}
-
-/** The account of the booked appointment that was hold `holdId` (null: none), or undefined when it is not booked. */
-export async function findBookedOwner(db: Db, holdId: string): Promise<string | null | undefined> {
-  const row = await db.selectFrom('appointments').select('account_id').where('id', '=', holdId).where('status', '=', 'booked').executeTakeFirst();
-  return row ? row.account_id : undefined;
 }
 
 /** A hold taken before login becomes the account's (C3): its token no longer matters. */
@@ -90,6 +66,8 @@ export interface PatientFileRow {
   id: string;
   linked: boolean;
   blocked: boolean;
+  /** E4: the practice switched this patient's notifications off. */
+  notificationsOff: boolean;
   lastVisitOn: string | null;
   identity: PersonIdentity;
 }
@@ -103,12 +81,14 @@ export interface RuleInputs {
   noShows: number;
 }
 
-interface RuleInputsRow extends ReasonRules {
+export interface RuleInputsRow extends ReasonRules {
+  /** E4: the reason's messages are on. */
+  reasonNotifications: boolean;
   specialtyCode: string;
   eightDayRule: boolean;
   noShows: number;
   files: {
-    id: string; patientId: string | null; blockedAt: string | null; lastVisitOn: string | null;
+    id: string; patientId: string | null; blockedAt: string | null; lastVisitOn: string | null; notificationsOff: boolean;
     firstName: string; lastName: string; birthDate: string | null;
   }[];
 }
@@ -118,36 +98,60 @@ export async function findRuleInputs(
   db: Db, request: { reasonId: string; practitionerId: string; patientId: string; birthDate: string | null },
 ): Promise<RuleInputs> {
   const { reasonId, practitionerId, patientId, birthDate } = request;
-  const { rows: [row] } = await sql<RuleInputsRow>`
+  const { rows: [row] } = await ruleInputsQuery(sql.val(reasonId), sql.val(practitionerId), sql.val(patientId), sql`${birthDate}::date`)
+    .execute(db);
+  return toRuleInputs(row!, patientId);
+}
+
+/** SQL: one row of what the booking rules judge, for any reason, practitioner and patient expressions. */
+export function ruleInputsQuery(
+  reasonId: RawBuilder<unknown>, practitionerId: RawBuilder<unknown>, patientId: RawBuilder<unknown>, birthDate: RawBuilder<unknown>,
+) {
+  return sql<RuleInputsRow>`
     select r.online_bookable and p.online_booking as "onlineBookable", r.new_patients as "newPatients",
            r.min_age_years as "minAgeYears", r.max_age_years as "maxAgeYears", r.referral_required as "referralRequired",
            (r.instructions_fr is not null or r.instructions_en is not null) as "hasInstructions",
+           r.notifications as "reasonNotifications",
            s.code as "specialtyCode", s.eight_day_rule as "eightDayRule",
            (select count(*)::int from appointments a
              where a.practitioner_id = ${practitionerId} and a.patient_id = ${patientId} and a.status = 'no_show'
-               and ${countsTowardBlock('a', forgivenAtOf(sql.val(practitionerId), sql.val(patientId)))}) as "noShows",
-           (select coalesce(json_agg(json_build_object(
-                     'id', f.id, 'patientId', f.patient_id, 'blockedAt', f.blocked_at, 'lastVisitOn', f.last_visit_on,
-                     'firstName', f.first_name, 'lastName', f.last_name, 'birthDate', f.birth_date) order by f.created_at), '[]'::json)
-              from patient_files f
-             where f.practitioner_id = ${practitionerId}
-               and (f.patient_id = ${patientId} or (f.patient_id is null and f.birth_date = ${birthDate}::date))) as files
+               and ${countsTowardBlock('a', forgivenAtOf(practitionerId, patientId))}) as "noShows",
+           ${practiceFilesJson(practitionerId, patientId, birthDate)} as files
       from visit_reasons r
       join practitioners p on p.id = r.practitioner_id
       join specialties s on s.code = p.specialty_code
-     where r.id = ${reasonId}`.execute(db);
-  const { noShows, files, ...reason } = row!;
-  return {
-    reason,
-    noShows,
-    files: files.map((file) => ({
-      id: file.id,
-      linked: file.patientId === patientId,
-      blocked: file.blockedAt !== null,
-      lastVisitOn: file.lastVisitOn,
-      identity: { firstName: file.firstName, lastName: file.lastName, birthDate: file.birthDate },
-    })),
-  };
+     where r.id = ${reasonId}`;
+}
+
+/** A row of `ruleInputsQuery` as the rules take it. */
+export function toRuleInputs({ noShows, files, reasonNotifications: _, ...reason }: RuleInputsRow, patientId: string | null): RuleInputs {
+  return { reason, noShows, files: toPatientFiles(files, patientId) };
+}
+
+/**
+ * SQL: the practice's files on a patient as JSON — the one linked to them, else unlinked ones with the same birth
+ * date (J3) — read by `toPatientFiles`.
+ */
+function practiceFilesJson(practitionerId: RawBuilder<unknown>, patientId: RawBuilder<unknown>, birthDate: RawBuilder<unknown>) {
+  return sql<RuleInputsRow['files']>`(select coalesce(json_agg(json_build_object(
+            'id', f.id, 'patientId', f.patient_id, 'blockedAt', f.blocked_at, 'lastVisitOn', f.last_visit_on,
+            'notificationsOff', f.notifications_off,
+            'firstName', f.first_name, 'lastName', f.last_name, 'birthDate', f.birth_date) order by f.created_at), '[]'::json)
+       from patient_files f
+      where f.practitioner_id = ${practitionerId}
+        and (f.patient_id = ${patientId} or (f.patient_id is null and f.birth_date = ${birthDate})))`;
+}
+
+/** The files read by `practiceFilesJson`, as the rules judge them. */
+function toPatientFiles(files: RuleInputsRow['files'], patientId: string | null): PatientFileRow[] {
+  return files.map((file) => ({
+    id: file.id,
+    linked: patientId !== null && file.patientId === patientId,
+    blocked: file.blockedAt !== null,
+    notificationsOff: file.notificationsOff,
+    lastVisitOn: file.lastVisitOn,
+    identity: { firstName: file.firstName, lastName: file.lastName, birthDate: file.birthDate },
+  }));
 }
 
 /** A practice file recognised by identity is linked to the patient who booked (J3). */
@@ -199,20 +203,53 @@ function bookHeldRowQuery(db: Db, fields: BookedFields) {
   }).where('id', '=', fields.holdId).where('status', '=', 'held');
 }
 
+export interface ConfirmationWrite {
+  holdId: string;
+  practitionerId: string;
+  accountId: string;
+  /** The token of a hold taken before login, which this account claims (C3). */
+  holdToken: Buffer | null;
+  patientId: string;
+  idempotencyKey: string;
+  referringPractitionerId: string | null;
+  instructionsAcceptedAt: Date | null;
+  /** The 8-day rule's appointments to cancel (C6). */
+  replacedIds: readonly string[];
+  fileToLink: string | null;
+  /** The message intents planned for the new appointment; null: the caller writes them in its transaction. */
+  planned: NewBookingIntents | null;
+  now: Date;
+}
+
+export type ConfirmationOutcome =
+  | { outcome: 'booked' | 'replayed'; appointmentId: string }
+  | { outcome: 'expired' | 'not_yours' | 'patient_gone'; appointmentId: null };
+
+/** SQLSTATE raised by `booking_confirm` when a twin request used the key on another agenda meanwhile. */
+const KEY_TAKEN = 'CRKEY';
+
 /**
- * A confirmation's writes in one statement (one round trip): the held row becomes the appointment and the request
- * key remembers it. `hold_vanished`: purged meanwhile; `key_taken`: a concurrent twin on another agenda used the key.
+ * A confirmation's writes in one statement (migrations/0016_booking_writes.sql `booking_confirm`): under the
+ * practitioner's lock, the key is looked up again, the held row becomes the appointment if still live and the
+ * caller's, and the key, replaced appointments, file link, calendar identity and intents are written with it.
  */
-export async function bookHeldRowUnderKey(db: Db, fields: BookedFields, idempotencyKey: string): Promise<'booked' | 'hold_vanished' | 'key_taken'> {
-  const { rows: [row] } = await sql<{ booked: boolean; recorded: boolean }>`
-    with booked as (${bookHeldRowQuery(db, fields).returning('id')}),
-         recorded as (
-           insert into booking_requests (account_id, idempotency_key, appointment_id, created_at)
-           select ${fields.accountId}::uuid, ${idempotencyKey}::text, id, ${fields.now}::timestamptz from booked
-           on conflict (account_id, idempotency_key) do nothing
-           returning appointment_id)
-    select exists (select 1 from booked) as booked, exists (select 1 from recorded) as recorded`.execute(db);
-  return !row!.booked ? 'hold_vanished' : row!.recorded ? 'booked' : 'key_taken';
+export async function writeConfirmation(db: Db, write: ConfirmationWrite): Promise<ConfirmationOutcome> {
+  const planned = write.planned;
+  const intents = planned ? JSON.stringify(planned.intents.map(({ key, kind, channel, role, plannedStart, sendAt }) => ({
+    key, kind, channel, role, planned_start: plannedStart.toISOString(), send_at: sendAt.toISOString(),
+  }))) : null;
+  try {
+    const { rows: [row] } = await sql<ConfirmationOutcome>`
+      select appointment_id as "appointmentId", outcome from booking_confirm(
+        ${write.holdId}::uuid, ${write.practitionerId}::bigint, ${write.accountId}::uuid, ${write.holdToken}::bytea,
+        ${write.patientId}::uuid, ${write.idempotencyKey}::text, ${write.now}::timestamptz,
+        ${write.referringPractitionerId}::bigint, ${write.instructionsAcceptedAt}::timestamptz,
+        ${[...write.replacedIds]}::uuid[], ${write.fileToLink}::uuid, ${planned?.calendarUid ?? null}::text, ${intents}::jsonb)`.execute(db);
+    return row!;
+  } catch (error) {
+    if ((error as { code?: unknown }).code === KEY_TAKEN) throw new IdempotencyKeyReused();
+    throw error;
+  }
 }
 
 /** Cancels the appointments the new one replaces (« Remplacer par celui en cours », C6). */

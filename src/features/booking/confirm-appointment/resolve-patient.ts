@@ -30,28 +30,36 @@ export async function resolvePatient(trx: Db, accountId: string, choice: Confirm
   return { id: created.id, identity: { firstName: created.firstName, lastName: created.lastName, birthDate: created.birthDate } };
 }
 
-type TypedIdentity = Extract<ConfirmationBody['patient'], { kind: 'self' }>['identity'];
+export type TypedIdentity = Extract<ConfirmationBody['patient'], { kind: 'self' }>['identity'];
 
 /** The holder, whose empty identity fields are filled from what was typed (never overwritten). */
 async function resolveHolder(trx: Db, accountId: string, typed: TypedIdentity, now: Date): Promise<BookedPatient> {
   const holder = (await findHolderForUpdate(trx, accountId)) ?? (await insertHolder(trx, accountId));
-  if (typed && (!holder.firstName || !holder.lastName || !holder.birthDate || !holder.civility)) {
-    const filled: PatientRow = {
-      id: holder.id,
-      civility: holder.civility ?? typed.civility ?? null,
-      firstName: holder.firstName || readName(typed.firstName, 'first'),
-      lastName: holder.lastName || readName(typed.lastName, 'last'),
-      birthDate: holder.birthDate ?? readBirthDate(typed.birthDate, parisToday(now)),
-    };
-    await fillHolderIdentity(trx, filled, now);
-    return asBookedPatient(filled);
-  }
+  const stored = storedHolder(holder, typed);
+  if (stored) return stored;
+  const filled: PatientRow = {
+    id: holder.id,
+    civility: holder.civility ?? typed!.civility ?? null,
+    firstName: holder.firstName || readName(typed!.firstName, 'first'),
+    lastName: holder.lastName || readName(typed!.lastName, 'last'),
+    birthDate: holder.birthDate ?? readBirthDate(typed!.birthDate, parisToday(now)),
+  };
+  await fillHolderIdentity(trx, filled, now);
+  return asBookedPatient(filled);
+}
+
+/**
+ * The holder as the appointment's patient when nothing needs writing first; null when « Mon compte » is to be
+ * filled from the identity typed here. Throws when a field the booking needs is missing and none was typed.
+ */
+export function storedHolder(holder: PatientRow, typed: TypedIdentity): BookedPatient | null {
+  if (typed && (!holder.firstName || !holder.lastName || !holder.birthDate || !holder.civility)) return null;
   if (!holder.firstName) throw new IdentityRequired('myaccount.error.first_name_required');
   if (!holder.lastName) throw new IdentityRequired('myaccount.error.last_name_required');
   if (!holder.birthDate) throw new IdentityRequired('myaccount.error.birth_date_invalid');
   return asBookedPatient(holder);
 }
 
-function asBookedPatient(row: PatientRow): BookedPatient {
+export function asBookedPatient(row: PatientRow): BookedPatient {
   return { id: row.id, identity: { firstName: row.firstName ?? '', lastName: row.lastName ?? '', birthDate: row.birthDate } };
 }
