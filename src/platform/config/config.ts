@@ -18,7 +18,10 @@ export interface Config {
   /** Public URL printed at start and used in links. */
   publicUrl: string | undefined;
   production: boolean;
-  /** How long search result lists may reuse computed next free slots (docs/decisions.md « Performance »). */
+  /**
+   * How long search result lists may reuse computed next free slots, and holds the agenda days they check slots
+   * against (docs/decisions.md « Performance », « Booking — performance »); both forgotten at each agenda change.
+   */
   listSlotsCacheMs: number;
   /**
    * PostgreSQL connections of the server's pool (CRENEAU_DATABASE_POOL_SIZE); default 4 per core, 8 to 20: more
