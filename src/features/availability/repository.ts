@@ -100,8 +100,7 @@ export async function loadAgendas(db: Db, keys: readonly AgendaKey[], period: Ag
            (select json_agg(json_build_array(h.area, h.day))
               from public_holidays h
              where h.day between ${period.firstDate}::date and ${period.lastDate}::date) as holidays
-      from unnest(${keys.map((k) => k.practitionerId)}::bigint[], ${keys.map((k) => k.placeId)}::bigint[],
-                  ${keys.map((k) => k.reasonId)}::bigint[]) with ordinality as k(practitioner_id, place_id, reason_id, position)
+      from ${agendaKeys(keys)}
       left join practitioners p on p.id = k.practitioner_id
       left join places pl on pl.id = k.place_id and pl.practitioner_id = p.id
       left join communes c on c.code = pl.commune_code
@@ -119,6 +118,20 @@ export async function loadAgendas(db: Db, keys: readonly AgendaKey[], period: Ag
     })),
     holidays,
   }));
+}
+
+/**
+ * The keys as rows, in order. One key is given as such: PostgreSQL then settles on a generic plan for the statement,
+ * where with arrays it plans it again at every call (~1 ms: a hold's day, a practitioner's calendar).
+ */
+function agendaKeys(keys: readonly AgendaKey[]) {
+  const [only] = keys;
+  if (keys.length === 1 && only) {
+    return sql`(select ${only.practitionerId}::bigint, ${only.placeId}::bigint, ${only.reasonId}::bigint, 1::bigint)
+                 as k(practitioner_id, place_id, reason_id, position)`;
+  }
+  return sql`unnest(${keys.map((k) => k.practitionerId)}::bigint[], ${keys.map((k) => k.placeId)}::bigint[],
+                    ${keys.map((k) => k.reasonId)}::bigint[]) with ordinality as k(practitioner_id, place_id, reason_id, position)`;
 }
 
 /** A range read as epoch seconds. */
