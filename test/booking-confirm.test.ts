@@ -166,6 +166,8 @@ describe('confirming a hold', () => {
     const res = await w.confirm(me, forSelf(hold.id, { patient: { kind: 'relative', relativeId: relative.id } }));
     assert.equal(res.statusCode, 201);
     assert.deepEqual(res.json().appointment.patient, { id: relative.id, firstName: 'Léo', lastName: 'Martin', isHolder: false });
+    const read = await w.app.inject({ method: 'GET', url: `/api/appointments/${hold.id}`, headers: me.headers });
+    assert.deepEqual(read.json().appointment, res.json().appointment, 'the confirmation answers the appointment as it reads');
   });
 
   it('refuses to book for another account’s relative (404) and keeps the hold', async () => {

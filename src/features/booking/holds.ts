@@ -13,6 +13,8 @@ import { canConfirmHold, holdExpiresAt, holdState } from './domain/hold.ts';
 import { BookingTargetNotFound, HoldExpired, HoldNotFound, SlotTaken } from './errors.ts';
 import { deleteHold, findHold, takeHold, type HoldOwner, type HoldRow } from './repository.ts';
 import { inPractitionerTransaction, retryingContention } from './transaction.ts';
+import { holdDetailsQuery, type HoldDetails } from './views.ts';
+import type { Language } from '../../platform/i18n/catalogue.ts';
 
 export interface HoldRequest extends AgendaKey {
   start: Date;
@@ -28,13 +30,15 @@ export interface HoldCaller {
 
 export interface TakenHold {
   hold: HoldRow;
+  /** What its view shows, read with it (null: to be read). */
+  details: HoldDetails | null;
   /** Returned once, for a hold taken before login: the browser presents it to see, release and confirm the hold. */
   holdToken?: string;
 }
 
 /** Holds `start` for the caller for 15 minutes, releasing their previous hold with that practitioner. */
 export async function holdSlot(
-  db: Db, request: HoldRequest, caller: HoldCaller, now: Date, agendaDays?: OfferedDaysMemory,
+  db: Db, request: HoldRequest, caller: HoldCaller, now: Date, lang: Language, agendaDays?: OfferedDaysMemory,
 ): Promise<TakenHold> {
   if (request.moving !== undefined && caller.accountId === null) throw new NotSignedIn();
   const issued = caller.accountId === null ? issueHoldToken() : null;
@@ -52,7 +56,7 @@ export async function holdSlot(
     moving: request.moving ?? null,
     capacity: slot.capacity,
     newGroup: slotGroupFor({ id: request.reasonId, capacity: slot.capacity }, start, null),
-  }));
+  }, holdDetailsQuery({ ...request, start, end }, lang)));
   if ('refused' in taken) {
     if (taken.refused === 'not_movable') throw new BookingTargetNotFound('appointment_not_found');
     throw new SlotTaken();
@@ -61,7 +65,7 @@ export async function holdSlot(
     id: taken.id, practitionerId: request.practitionerId, placeId: request.placeId, reasonId: request.reasonId, start, end,
     holdExpiresAt: expiresAt, accountId: caller.accountId, holdTokenHash: issued?.hash ?? null,
   };
-  return issued ? { hold, holdToken: issued.token } : { hold };
+  return { hold, details: taken.alongside, ...(issued ? { holdToken: issued.token } : {}) };
 }
 
 /**

@@ -3,7 +3,7 @@
  * exclusion constraint `appointments_no_overlap` proves C8 for both). Every writer runs under the practitioner's
  * advisory lock (transaction.ts); these functions take the transaction as their `db`.
  */
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
 
 /** A held row as the hold and confirmation checks need it. */
@@ -87,17 +87,24 @@ export interface NewHold {
  * inserted; the exclusion constraint refuses it (23P01) if a live row of another group overlaps. Every refusal
  * rolls the whole statement back, the release included.
  */
-export async function takeHold(db: Db, hold: NewHold): Promise<{ id: string } | { refused: 'not_movable' | 'full' }> {
+export async function takeHold<D = never>(
+  db: Db, hold: NewHold, alongside?: RawBuilder<D>,
+): Promise<{ id: string; alongside: D | null } | { refused: 'not_movable' | 'full' }> {
   const account = (owner: HoldOwner | null) => (owner && 'accountId' in owner ? owner.accountId : null);
   const token = (owner: HoldOwner | null) => (owner && 'tokenHash' in owner ? owner.tokenHash : null);
-  try {
-    const { rows: [row] } = await sql<{ id: string }>`
-      select booking_hold(
+  const call = sql`booking_hold(
         ${hold.practitionerId}::bigint, ${hold.placeId}::bigint, ${hold.reasonId}::bigint, ${hold.start}::timestamptz,
         ${hold.end}::timestamptz, ${hold.expiresAt}::timestamptz, ${hold.now}::timestamptz,
         ${account(hold.owner)}::uuid, ${token(hold.owner)}::bytea, ${account(hold.release)}::uuid, ${token(hold.release)}::bytea,
-        ${hold.moving}::uuid, ${hold.capacity}::int, ${hold.newGroup}::text) as id`.execute(db);
-    return { id: row!.id };
+        ${hold.moving}::uuid, ${hold.capacity}::int, ${hold.newGroup}::text)`;
+  try {
+    // What the caller shows with the hold is read in the same statement (one round trip less); the function runs
+    // once, in its subquery, and a missing row there leaves `alongside` null.
+    const { rows: [row] } = alongside
+      ? await sql<{ id: string; alongside: D | null }>`
+          select h.id, to_json(d) as alongside from (select ${call} as id) h left join lateral (${alongside}) d on true`.execute(db)
+      : await sql<{ id: string; alongside: null }>`select ${call} as id, null as alongside`.execute(db);
+    return row!;
   } catch (error) {
     const refused = HOLD_REFUSALS[(error as { code?: string }).code ?? ''];
     if (refused) return { refused };

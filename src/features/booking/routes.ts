@@ -51,8 +51,8 @@ export const bookingRoutes: FeatureRoutes = (app, context) => {
   }, async (request, reply) => {
     const { start, ...key } = request.body;
     const at = now();
-    const taken = await holdSlot(db, { ...key, start: new Date(start) }, await callerOf(request), at, agendaDays);
-    const view = await loadHoldView(db, taken.hold, request.lang, at, key.moving ?? null);
+    const taken = await holdSlot(db, { ...key, start: new Date(start) }, await callerOf(request), at, request.lang, agendaDays);
+    const view = await loadHoldView(db, taken.hold, request.lang, at, key.moving ?? null, taken.details ?? undefined);
     return reply.status(201).send({ hold: view, ...(taken.holdToken ? { holdToken: taken.holdToken } : {}) });
   });
 
@@ -101,7 +101,7 @@ export const bookingRoutes: FeatureRoutes = (app, context) => {
       accountId, idempotencyKey: request.headers['idempotency-key'].toLowerCase(), body: request.body, lang: request.lang, now: at,
     });
     const [appointment, replaced] = await Promise.all([
-      loadAppointmentViews(db, [confirmation.appointmentId], request.lang, at),
+      confirmation.view ? [confirmation.view] : loadAppointmentViews(db, [confirmation.appointmentId], request.lang, at),
       loadAppointmentViews(db, confirmation.replacedIds, request.lang, at),
     ]);
     return reply.status(confirmation.replayed ? 200 : 201)

@@ -2,7 +2,7 @@
  * The contract's shapes (docs/api-booking.md « Shapes »): AppointmentView and HoldView, read in the request's
  * language. Shared by holds, confirmation, « Mes rendez-vous » and the message links.
  */
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
 import type { AppointmentStatus } from '../../platform/db/schema.ts';
 import type { Language } from '../../platform/i18n/catalogue.ts';
@@ -65,7 +65,13 @@ export async function loadAppointmentViews(db: Db, ids: readonly string[], lang:
   if (!ids.length) return [];
   // One id is matched as such: PostgreSQL then reuses a generic plan, where an array makes it plan every call (~1.5 ms).
   const matching = ids.length === 1 ? sql`a.id = ${ids[0]}::uuid` : sql`a.id = any(${[...ids]}::uuid[])`;
-  const { rows } = await sql<AppointmentRow>`
+  const { rows } = await appointmentRowsQuery(lang, sql`${matching} and a.status <> 'held'`).execute(db);
+  return rows.map((row) => toAppointmentView(row, now));
+}
+
+/** SQL: the rows of appointments matching `where` (over `appointments a`) as their views show them, soonest first. */
+export function appointmentRowsQuery(lang: Language, where: RawBuilder<unknown>) {
+  return sql<AppointmentRow>`
     select a.id, a.status, a.starts_at as start, a.ends_at as end,
            p.id::text as "practitionerId", p.title, p.first_name as "firstName", p.last_name as "lastName",
            ${labelIn(lang, 's', 'label')} as specialty, coalesce(pl.phone, p.phone) as phone,
@@ -82,9 +88,26 @@ export async function loadAppointmentViews(db: Db, ids: readonly string[], lang:
       join communes c on c.code = pl.commune_code
       join visit_reasons r on r.id = a.reason_id
       left join patients pa on pa.id = a.patient_id
-     where ${matching} and a.status <> 'held'
-     order by a.starts_at, a.id`.execute(db);
-  return rows.map((row) => toAppointmentView(row, now));
+     where ${where}
+     order by a.starts_at, a.id`;
+}
+
+/** A row of `appointmentRowsQuery` (read as JSON: instants as text). */
+export type AppointmentViewRow = Omit<AppointmentRow, 'start' | 'end' | 'bookedAt' | 'cancelledAt'>
+  & { start: string; end: string; bookedAt: string | null; cancelledAt: string | null };
+
+/**
+ * The view of a held row as it reads once booked for `patient` at `bookedAt`: what a confirmation answers without
+ * reading the appointment again (confirm-appointment/inputs.ts reads the held row with this query).
+ */
+export function bookedViewOf(
+  held: AppointmentViewRow, patient: { id: string; firstName: string | null; lastName: string | null; isHolder: boolean },
+  bookedAt: Date, now: Date,
+): AppointmentView {
+  return toAppointmentView({
+    ...held, start: new Date(held.start), end: new Date(held.end), status: 'booked', bookedAt, cancelledAt: null,
+    patientId: patient.id, patientFirstName: patient.firstName, patientLastName: patient.lastName, isHolder: patient.isHolder,
+  }, now);
 }
 
 function toAppointmentView(row: AppointmentRow, now: Date): AppointmentView {
@@ -120,9 +143,15 @@ interface HoldDetailsRow {
   replacement: boolean;
 }
 
-/** The hold as the confirmation page shows it, with an earlier video slot when there is one (C10). */
-export async function loadHoldView(db: Db, hold: HoldRow, lang: Language, now: Date, moving: string | null = null): Promise<HoldView> {
-  const { rows: [row] } = await sql<HoldDetailsRow>`
+/** What a hold's view shows beyond the hold itself, as `holdDetailsQuery` reads it. */
+export type HoldDetails = HoldDetailsRow;
+
+/**
+ * SQL: one row of what a hold's view shows of its practitioner, place and reason in `lang`, whatever the hold's id
+ * (so that taking a hold can read it in the same statement, holds.ts).
+ */
+export function holdDetailsQuery(hold: Pick<HoldRow, 'practitionerId' | 'placeId' | 'reasonId' | 'start' | 'end'>, lang: Language) {
+  return sql<HoldDetailsRow>`
     select p.title, p.first_name as "firstName", p.last_name as "lastName", ${labelIn(lang, 's', 'label')} as specialty,
            pl.name as "placeName", pl.address, pl.postal_code as "postalCode", c.name as city,
            ${labelIn(lang, 'r', 'name')} as "reasonLabel", r.video, r.price_cents as "priceCents",
@@ -136,22 +165,31 @@ export async function loadHoldView(db: Db, hold: HoldRow, lang: Language, now: D
       join places pl on pl.id = ${hold.placeId}
       join communes c on c.code = pl.commune_code
       join visit_reasons r on r.id = ${hold.reasonId}
-     where p.id = ${hold.practitionerId}`.execute(db);
-  const details = row!;
+     where p.id = ${hold.practitionerId}`;
+}
+
+/**
+ * The hold as the confirmation page shows it, with an earlier video slot when there is one (C10); `details` when
+ * already read with the hold.
+ */
+export async function loadHoldView(
+  db: Db, hold: HoldRow, lang: Language, now: Date, moving: string | null = null, details?: HoldDetails,
+): Promise<HoldView> {
+  const read = details ?? (await holdDetailsQuery(hold, lang).execute(db)).rows[0]!;
   return {
     id: hold.id,
     expiresAt: hold.holdExpiresAt.toISOString(),
     start: hold.start.toISOString(),
     end: hold.end.toISOString(),
-    practitioner: { id: hold.practitionerId, name: practitionerDisplayName(details), specialty: details.specialty },
-    place: placeOf({ ...details, placeId: hold.placeId }),
+    practitioner: { id: hold.practitionerId, name: practitionerDisplayName(read), specialty: read.specialty },
+    place: placeOf({ ...read, placeId: hold.placeId }),
     reason: {
-      id: hold.reasonId, label: details.reasonLabel, video: details.video, priceCents: details.priceCents,
-      instructions: details.instructions, referralRequired: details.referralRequired,
-      minAgeYears: details.minAgeYears, maxAgeYears: details.maxAgeYears,
+      id: hold.reasonId, label: read.reasonLabel, video: read.video, priceCents: read.priceCents,
+      instructions: read.instructions, referralRequired: read.referralRequired,
+      minAgeYears: read.minAgeYears, maxAgeYears: read.maxAgeYears,
     },
-    earlierVideo: details.video || !details.offersVideo ? null : await findEarlierVideoSlot(db, hold, now),
-    replacement: details.replacement,
+    earlierVideo: read.video || !read.offersVideo ? null : await findEarlierVideoSlot(db, hold, now),
+    replacement: read.replacement,
     moving,
   };
 }

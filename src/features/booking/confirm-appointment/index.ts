@@ -14,6 +14,7 @@ import { enqueueAppointmentNotification, intentsForNewBooking } from '../../noti
 import { BookingTargetNotFound, HoldExpired, HoldNotYours } from '../errors.ts';
 import { hashHoldToken, judgeHoldClaim } from '../holds.ts';
 import type { HoldRow } from '../repository.ts';
+import { bookedViewOf, type AppointmentView } from '../views.ts';
 import type { ConfirmationBody } from '../schemas.ts';
 import { inPractitionerTransaction, retryingContention } from '../transaction.ts';
 import { decideEightDayRule, ensureRulesAllow, judgeRules, settleEightDayRule } from './check-rules.ts';
@@ -35,6 +36,8 @@ export interface Confirmation {
   replacedIds: string[];
   /** True when an earlier request with the same key had already booked it. */
   replayed: boolean;
+  /** The appointment's view, when the confirmation could tell it without reading it again. */
+  view?: AppointmentView;
 }
 
 /** Books the held slot for the chosen patient, or throws the refusal; a repeated key returns the first booking. */
@@ -74,7 +77,11 @@ async function bookStoredPatient(
     language: inputs.account.language,
   }, now);
   const write = confirmationWrite(request, hold, patient.id, verdict, replacedIds);
-  if (!replacedIds.length) return settle(db, await retryingContention(() => writeConfirmation(db, { ...write, planned })), replacedIds);
+  if (!replacedIds.length) {
+    const confirmation = await settle(db, await retryingContention(() => writeConfirmation(db, { ...write, planned })), replacedIds);
+    if (confirmation.replayed || !inputs.view) return confirmation;
+    return { ...confirmation, view: bookedViewOf(inputs.view, stored, now, now) };
+  }
   // Replacing (C6) also tells the patient of each cancellation: the messages are written in the same transaction.
   return settle(db, await inPractitionerTransaction(db, hold.practitionerId, async (trx) => {
     const outcome = await writeConfirmation(trx, { ...write, planned });

@@ -10,6 +10,7 @@ import type { Db } from '../../../platform/db/database.ts';
 import type { Language } from '../../../platform/i18n/catalogue.ts';
 import { EIGHT_DAY_RULE_DAYS, type EightDayExisting } from '../domain/eight-day-rule.ts';
 import type { HoldRow } from '../repository.ts';
+import { appointmentRowsQuery, type AppointmentViewRow } from '../views.ts';
 import type { ConfirmationBody } from '../schemas.ts';
 import { ruleInputsQuery, toRuleInputs, type PatientRow, type RuleInputs, type RuleInputsRow } from './repository.ts';
 
@@ -25,6 +26,8 @@ export interface ConfirmationInputs {
   rules: (RuleInputs & { reasonNotifications: boolean }) | null;
   nearby: EightDayExisting[];
   referringExists: boolean;
+  /** The held row as its view shows it (views.ts `bookedViewOf` makes it the appointment's); null without a hold. */
+  view: AppointmentViewRow | null;
 }
 
 interface InputsRow {
@@ -37,15 +40,16 @@ interface InputsRow {
   rules: RuleInputsRow | null;
   nearby: { appointmentId: string; practitionerId: string; specialtyCode: string; start: string; eightDayRule: boolean }[];
   referringExists: boolean;
+  view: AppointmentViewRow | null;
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The confirmation's inputs; `now` bounds the nearby bookings to upcoming ones. */
 export async function readConfirmationInputs(
-  db: Db, request: { accountId: string; idempotencyKey: string; body: ConfirmationBody; now: Date },
+  db: Db, request: { accountId: string; idempotencyKey: string; body: ConfirmationBody; lang: Language; now: Date },
 ): Promise<ConfirmationInputs> {
-  const { accountId, idempotencyKey, body, now } = request;
+  const { accountId, idempotencyKey, body, lang, now } = request;
   const choice = body.patient;
   const relativeId = choice.kind === 'relative' ? choice.relativeId : null;
   // A birth date typed here (the holder's missing one, a new relative's) finds the practice's unlinked files (J3);
@@ -74,7 +78,8 @@ export async function readConfirmationInputs(
                and n.starts_at > h.starts_at - make_interval(days => ${EIGHT_DAY_RULE_DAYS + 1})
                and n.starts_at < h.starts_at + make_interval(days => ${EIGHT_DAY_RULE_DAYS + 1})) as nearby,
            (${body.referringPractitionerId ?? null}::bigint is null
-             or exists (select 1 from practitioners x where x.id = ${body.referringPractitionerId ?? null}::bigint)) as "referringExists"
+             or exists (select 1 from practitioners x where x.id = ${body.referringPractitionerId ?? null}::bigint)) as "referringExists",
+           (select row_to_json(v) from (${appointmentRowsQuery(lang, sql`a.id = h.id`)}) v) as view
       from (select 1) as one
       left join appointments h on h.id = ${body.holdId} and h.status in ('held', 'booked')
       left join accounts ac on ac.id = ${accountId}
@@ -99,5 +104,6 @@ function toInputs(row: InputsRow): ConfirmationInputs {
     rules: row.rules === null ? null : { ...toRuleInputs(row.rules, row.patientId), reasonNotifications: row.rules.reasonNotifications },
     nearby: row.nearby.map((booking) => ({ ...booking, start: new Date(booking.start) })),
     referringExists: row.referringExists,
+    view: row.view,
   };
 }
