@@ -70,6 +70,8 @@ export interface PractitionersTable {
   phone: string | null;
   presentation: string | null;
   search_name: GeneratedAlways<string>;
+  /** C9: the practice's own interfaced software accepts each online booking (migrations/0017). */
+  confirms_from_software: Generated<boolean>;
   created_at: Generated<Timestamp>;
 }
 
@@ -486,9 +488,23 @@ export interface Database {
   instance_secrets: InstanceSecretsTable;
   notification_intents: NotificationIntentsTable;
   appointment_calendar: AppointmentCalendarTable;
+  pending_confirmations: PendingConfirmationsTable;
   staff_accounts: StaffAccountsTable;
   staff_grants: StaffGrantsTable;
   staff_sessions: StaffSessionsTable;
   staff_trusted_devices: StaffTrustedDevicesTable;
   staff_invitations: StaffInvitationsTable;
+}
+
+/** C9: a booking waiting for the practice's software to accept it (migrations/0017_practice_confirmation.sql). */
+export interface PendingConfirmationsTable {
+  hold_id: string;
+  practitioner_id: string;
+  account_id: string;
+  idempotency_key: string;
+  request: unknown;
+  requested_at: Timestamp;
+  answer_by: Timestamp;
+  outcome: 'accepted' | 'refused' | null;
+  answered_at: Timestamp | null;
 }
