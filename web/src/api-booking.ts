@@ -151,13 +151,36 @@ export async function releaseHold(id: string, lang: Language): Promise<void> {
   forgetHoldToken(id);
 }
 
-/** POST /api/appointments; the same `idempotencyKey` again returns the same appointment. */
+/** A booking confirmed at once: the appointment (and the one the 8-day rule replaced). */
+export interface ConfirmedBooking { appointment: AppointmentView; replaced?: AppointmentView }
+
+/** C9: the practice's own software must accept the booking first, until `answerBy`. */
+export interface PendingBooking { pending: { holdId: string; answerBy: string } }
+
+/** GET /api/appointments/pending/:holdId, while the practice's software has not answered and after. */
+export type PendingStatus =
+  | { status: 'waiting'; answerBy: string }
+  | { status: 'booked'; appointment: AppointmentView }
+  | { status: 'refused' }
+  | { status: 'timed_out'; phone: string | null };
+
+/**
+ * POST /api/appointments; the same `idempotencyKey` again returns the same answer. A practice confirming from its own
+ * software answers `202 { pending }` (C9): the hold token stays in the tab until the final answer.
+ */
 export async function confirmAppointment(input: ConfirmationInput, idempotencyKey: string, lang: Language)
-  : Promise<{ appointment: AppointmentView; replaced?: AppointmentView }> {
+  : Promise<ConfirmedBooking | PendingBooking> {
   const holdToken = tokenOf(input.holdId);
-  const answer = await sendJson<{ appointment: AppointmentView; replaced?: AppointmentView }>(
+  const answer = await sendJson<ConfirmedBooking | PendingBooking>(
     'POST', '/appointments', { ...input, ...(holdToken ? { holdToken } : {}) }, lang, { 'Idempotency-Key': idempotencyKey });
-  forgetHoldToken(input.holdId);
+  if (!('pending' in answer)) forgetHoldToken(input.holdId);
+  return answer;
+}
+
+/** C9: where the practice's software stands on the booking asked for this hold. */
+export async function getPendingBooking(holdId: string, lang: Language, signal?: AbortSignal): Promise<PendingStatus> {
+  const answer = await getWithSession<PendingStatus>(`/appointments/pending/${encodeURIComponent(holdId)}`, lang, signal);
+  if (answer.status !== 'waiting') forgetHoldToken(holdId);
   return answer;
 }
 

@@ -55,6 +55,16 @@ export const webBooking = {
     'web.confirm.eight_day.title': 'Vous avez déjà un rendez-vous proche de celui-ci',
     'web.confirm.eight_day.list': 'Rendez-vous concernés :',
     'web.confirm.eight_day.kept': 'Votre rendez-vous initial est conservé ; le créneau choisi a été libéré.',
+    'web.confirm.pending.text':
+      'Veuillez patienter quelques instants. Nous confirmons la prise de rendez-vous avec l’établissement de santé.',
+    'web.confirm.pending.progress': 'Attente de la réponse de l’établissement',
+    'web.confirm.pending.left': 'Réponse attendue dans {time} au plus tard.',
+    'web.confirm.pending.refused': 'L’établissement n’a pas pu confirmer ce rendez-vous. Choisissez un autre créneau.',
+    'web.confirm.pending.timed_out':
+      'Le logiciel de rendez-vous de l’établissement met trop de temps à répondre. Renouvelez votre prise de rendez-vous '
+      + 'plus tard, ou contactez le secrétariat au',
+    'web.confirm.pending.timed_out.no_phone':
+      'Le logiciel de rendez-vous de l’établissement met trop de temps à répondre. Renouvelez votre prise de rendez-vous plus tard.',
 
     'web.confirmed.title': 'Votre rendez-vous est confirmé',
     'web.confirmed.find': 'Retrouvez-le, comme tous vos rendez-vous et ceux de vos proches, dans « Mes rendez-vous ».',
@@ -195,6 +205,13 @@ export const webBooking = {
     'web.confirm.eight_day.title': 'You already have an appointment close to this one',
     'web.confirm.eight_day.list': 'Appointments concerned:',
     'web.confirm.eight_day.kept': 'Your initial appointment is kept; the chosen time has been released.',
+    'web.confirm.pending.text': 'Please wait a moment. We are confirming the appointment with the healthcare facility.',
+    'web.confirm.pending.progress': 'Waiting for the facility’s answer',
+    'web.confirm.pending.left': 'Answer expected within {time} at most.',
+    'web.confirm.pending.refused': 'The facility could not confirm this appointment. Choose another time.',
+    'web.confirm.pending.timed_out':
+      'The facility’s booking software is taking too long to answer. Try booking again later, or call the front desk at',
+    'web.confirm.pending.timed_out.no_phone': 'The facility’s booking software is taking too long to answer. Try booking again later.',
 
     'web.confirmed.title': 'Your appointment is confirmed',
     'web.confirmed.find': 'Find it, with all your appointments and your relatives’, in “My appointments”.',

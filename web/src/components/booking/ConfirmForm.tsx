@@ -1,12 +1,13 @@
 /**
  * The last step (C3–C6): « Pour qui ? », the patient information, the practice's instructions, the referring
  * practitioner, then « Confirmer le rendez-vous ». One Idempotency-Key per attempt, reused when the answer was lost;
- * refusals land in the error summary (focused); the 8-day rule asks to keep or replace; an expired hold ends the page.
+ * refusals land in the error summary (focused); the 8-day rule asks to keep or replace; an expired hold ends the page;
+ * a practice confirming from its own software (C9) answers later: `onPending`.
  */
 import { useRef, useState, type FormEvent } from 'react';
 import { ApiError, listRelatives, type AccountView } from '../../api.ts';
 import {
-  confirmAppointment, newIdempotencyKey, releaseHold, type AppointmentView, type HoldView,
+  confirmAppointment, newIdempotencyKey, releaseHold, type AppointmentView, type ConfirmedBooking, type HoldView, type PendingBooking,
 } from '../../api-booking.ts';
 import { useLoad } from '../../hooks.ts';
 import { useI18n } from '../../i18n.tsx';
@@ -24,7 +25,9 @@ import { ReferralField, type ReferralValue } from './ReferralField.tsx';
 interface ConfirmFormProps {
   hold: HoldView;
   account: AccountView;
-  onConfirmed: (answer: { appointment: AppointmentView; replaced?: AppointmentView }) => void;
+  onConfirmed: (answer: ConfirmedBooking) => void;
+  /** C9: the practice's own software must accept the booking first. */
+  onPending: (pending: PendingBooking['pending']) => void;
   onExpired: () => void;
 }
 
@@ -37,7 +40,7 @@ const fieldsOfServerErrors = {
   'new-relative-phone': serverMessagePrefixes.phone,
 };
 
-export function ConfirmForm({ hold, account, onConfirmed, onExpired }: ConfirmFormProps) {
+export function ConfirmForm({ hold, account, onConfirmed, onPending, onExpired }: ConfirmFormProps) {
   const { t, lang } = useI18n();
   const session = useSession();
   const relativesLoad = useLoad(`relatives|${account.id}|${lang}`, (signal) => listRelatives(lang, signal));
@@ -73,7 +76,8 @@ export function ConfirmForm({ hold, account, onConfirmed, onExpired }: ConfirmFo
           ...(eightDayRule ? { eightDayRule } : {}),
         }, attemptKey.current, lang);
         attemptKey.current = null;
-        onConfirmed(answer);
+        if ('pending' in answer) onPending(answer.pending);
+        else onConfirmed(answer);
       } catch (error) {
         // A refusal is an answer: the next attempt (with other answers) gets a new key.
         if (error instanceof ApiError && error.status < 500) attemptKey.current = null;

@@ -1,16 +1,20 @@
 /**
  * /rendez-vous/confirmer?hold=<id> (C2–C10): the held slot with its 15-minute countdown, an earlier video slot when
  * there is one, then login/sign-up (coming back here, the hold survives) or the last step, « Confirmer le rendez-vous »
- * → /rendez-vous/:id/confirme. An expired hold says so and leads back to the practitioner's calendar.
+ * → /rendez-vous/:id/confirme. An expired hold says so and leads back to the practitioner's calendar. A practice
+ * confirming from its own software (C9) puts a waiting message in place of the form until its answer.
  */
 import { useCallback, useState } from 'react';
 import { ApiError } from '../../api.ts';
-import { getHold, holdOriginOf, type AppointmentView, type HoldOrigin, type HoldView } from '../../api-booking.ts';
+import {
+  getHold, holdOriginOf, type AppointmentView, type ConfirmedBooking, type HoldOrigin, type HoldView, type PendingBooking,
+} from '../../api-booking.ts';
 import { authLink } from '../../components/account/returnPath.ts';
 import { AppointmentFacts } from '../../components/booking/AppointmentFacts.tsx';
 import { ConfirmForm } from '../../components/booking/ConfirmForm.tsx';
 import { EarlierVideo } from '../../components/booking/EarlierVideo.tsx';
 import { HoldCountdown } from '../../components/booking/HoldCountdown.tsx';
+import { PendingConfirmation } from '../../components/booking/PendingConfirmation.tsx';
 import { appointmentWhen } from '../../components/booking/when.ts';
 import { useLoad, usePageTitle } from '../../hooks.ts';
 import { useI18n } from '../../i18n.tsx';
@@ -82,11 +86,27 @@ function HeldSlot({ hold, onExpired }: { hold: HoldView; onExpired: () => void }
     window.scrollTo(0, 0);
     document.querySelector<HTMLElement>('main h1')?.focus();
   }, []);
-  const onConfirmed = useCallback(({ appointment, replaced }: { appointment: AppointmentView; replaced?: AppointmentView }) => {
+  const onConfirmed = useCallback(({ appointment, replaced }: ConfirmedBooking) => {
     const to = `/rendez-vous/${encodeURIComponent(appointment.id)}/confirme`;
     if (replaced) session.announce({ key: 'web.confirmed.replaced', params: { slot: appointmentWhen(replaced.start, t, locale) }, path: to });
     navigate(to);
   }, [session, t, locale]);
+  /** C9: the practice's software has the request; the hold is kept for it until `answerBy`. */
+  const [pending, setPending] = useState<PendingBooking['pending'] | null>(null);
+  const onBooked = useCallback((appointment: AppointmentView) => onConfirmed({ appointment }), [onConfirmed]);
+  const calendar = calendarLink(originOf(hold));
+
+  if (pending?.holdId === hold.id) {
+    return (
+      <>
+        <section className="booking-section hold-summary" aria-labelledby="hold-title">
+          <h2 id="hold-title" className="booking-section-title">{t('web.confirm.summary')}</h2>
+          <AppointmentFacts start={hold.start} practitioner={hold.practitioner} place={hold.place} reason={hold.reason} replacement={hold.replacement} />
+        </section>
+        <PendingConfirmation holdId={hold.id} answerBy={pending.answerBy} calendar={calendar} onBooked={onBooked} />
+      </>
+    );
+  }
 
   return (
     <>
@@ -94,11 +114,12 @@ function HeldSlot({ hold, onExpired }: { hold: HoldView; onExpired: () => void }
         <h2 id="hold-title" className="booking-section-title">{t('web.confirm.summary')}</h2>
         <AppointmentFacts start={hold.start} practitioner={hold.practitioner} place={hold.place} reason={hold.reason} replacement={hold.replacement} />
         <HoldCountdown expiresAt={hold.expiresAt} onExpired={onExpired} />
-        <p><Link to={calendarLink(originOf(hold))}>{t('web.confirm.change_slot')}</Link></p>
+        <p><Link to={calendar}>{t('web.confirm.change_slot')}</Link></p>
       </section>
       <EarlierVideo hold={hold} onHeld={toOtherHold} />
       {session.status === 'loading' ? null : session.account ? (
-        <ConfirmForm key={hold.id} hold={hold} account={session.account} onConfirmed={onConfirmed} onExpired={onExpired} />
+        <ConfirmForm key={hold.id} hold={hold} account={session.account} onConfirmed={onConfirmed}
+          onPending={setPending} onExpired={onExpired} />
       ) : (
         <section className="booking-section auth-step" aria-labelledby="auth-title">
           <h2 id="auth-title" className="booking-section-title">{t('web.confirm.auth.title')}</h2>
