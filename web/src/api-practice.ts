@@ -100,6 +100,8 @@ export interface AppointmentDetail {
 
 export interface Settings {
   places: Place[]; reasons: Reason[]; openingHours: OpeningRule[]; absences: Absence[]; replacements: Replacement[];
+  /** C9: online bookings wait for the practice's own software to accept them (docs/api-booking.md). */
+  confirmsFromSoftware: boolean;
 }
 
 export type NewAppointmentPatient = { fileId: string } | { patientId: string } | { new: PatientFileInput };
@@ -239,6 +241,11 @@ export function declareNoShow(practitionerId: string, appointmentId: string, lan
 
 export function getSettings(practitionerId: string, lang: Language, signal?: AbortSignal): Promise<Settings> {
   return practiceGet(`${of(practitionerId)}/settings`, lang, signal);
+}
+
+/** C9: whether online bookings wait for the practice's own software; the answer is the settings as GET gives them. */
+export function changeSoftwareConfirmation(practitionerId: string, confirmsFromSoftware: boolean, lang: Language): Promise<Settings> {
+  return practiceSend('PATCH', `${of(practitionerId)}/settings`, { confirmsFromSoftware }, lang);
 }
 
 export function addPlace(practitionerId: string, input: PlaceInput, lang: Language): Promise<{ place: Place }> {

@@ -27,6 +27,9 @@ export const webPractice = {
     'web.practice.notice.expired': 'Votre session a expiré : reconnectez-vous pour continuer.',
     'web.practice.save': 'Enregistrer',
     'web.practice.saved': 'Modifications enregistrées.',
+    'web.practice.software.title': 'Confirmation des rendez-vous en ligne',
+    'web.practice.software.label': 'Les rendez-vous en ligne sont confirmés par notre logiciel de gestion',
+    'web.practice.software.hint': 'Chaque rendez-vous pris en ligne attend l’accord de votre logiciel (2 minutes au plus).',
     'web.practice.edit': 'Modifier',
     'web.practice.remove': 'Supprimer',
 
@@ -364,6 +367,9 @@ export const webPractice = {
     'web.practice.notice.expired': 'Your session has expired: log in again to continue.',
     'web.practice.save': 'Save',
     'web.practice.saved': 'Changes saved.',
+    'web.practice.software.title': 'Confirming online appointments',
+    'web.practice.software.label': 'Online appointments are confirmed by our practice management software',
+    'web.practice.software.hint': 'Each appointment booked online waits for your software’s approval (2 minutes at most).',
     'web.practice.edit': 'Edit',
     'web.practice.remove': 'Delete',
 

@@ -80,9 +80,10 @@ export interface CheckboxFieldProps {
   required?: boolean;
   hint?: ReactNode;
   error?: string | undefined;
+  disabled?: boolean;
 }
 
-export function CheckboxField({ id, label, checked, onChecked, required, hint, error }: CheckboxFieldProps) {
+export function CheckboxField({ id, label, checked, onChecked, required, hint, error, disabled }: CheckboxFieldProps) {
   const hintId = hint ? `${id}-hint` : null;
   const errorId = error ? `${id}-error` : null;
   return (
@@ -93,6 +94,7 @@ export function CheckboxField({ id, label, checked, onChecked, required, hint, e
           id={id}
           type="checkbox"
           checked={checked}
+          disabled={disabled}
           onChange={(event) => onChecked(event.target.checked)}
           aria-required={required || undefined}
           aria-invalid={error ? true : undefined}

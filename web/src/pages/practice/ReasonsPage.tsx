@@ -1,7 +1,8 @@
 /**
  * /pro/parametres/motifs: « Motifs de consultation » (J2) — each reason with its rules, « Ajouter un motif »,
  * « Modifier », « Supprimer » (refused once an appointment names it: switch online booking off instead). After a
- * change, the appointments that fell outside the opening hours are listed.
+ * change, the appointments that fell outside the opening hours are listed. Above them, whether online bookings wait
+ * for the practice's own software (C9).
  */
 import { useRef, useState } from 'react';
 import { addReason, changeReason, removeReason, type OutsideHours, type Reason } from '../../api-practice.ts';
@@ -10,6 +11,7 @@ import { SectionStatus } from '../../components/account/SectionStatus.tsx';
 import { OutsideHoursAfterChange } from '../../components/practice/OutsideHoursList.tsx';
 import { ReasonForm } from '../../components/practice/ReasonForm.tsx';
 import { SettingsPage, type SettingsContext } from '../../components/practice/SettingsFrame.tsx';
+import { SoftwareConfirmation } from '../../components/practice/SoftwareConfirmation.tsx';
 import { usePracticeSubmission } from '../../components/practice/usePractice.ts';
 import { formatMoney } from '../../format.ts';
 import { useI18n } from '../../i18n.tsx';
@@ -18,7 +20,12 @@ export function ReasonsPage() {
   const { t } = useI18n();
   return (
     <SettingsPage title={t('web.practice.settings.reasons')} lead={t('web.practice.reasons.lead')}>
-      {(context) => <Reasons context={context} />}
+      {(context) => (
+        <>
+          <SoftwareConfirmation context={context} />
+          <Reasons context={context} />
+        </>
+      )}
     </SettingsPage>
   );
 }
