@@ -91,3 +91,17 @@ export class IdempotencyKeyReused extends AppError {
     super('conflict', 'error.invalid_input', { details: 'Idempotency-Key' }, { code: 'idempotency_key_reused' });
   }
 }
+
+/** C9: the practice's software answered a booking request after its `answerBy` (410): the hold is gone or going. */
+export class ConfirmationExpired extends AppError {
+  constructor() {
+    super('gone', 'booking.confirmation.expired', {}, { code: 'confirmation_expired' });
+  }
+}
+
+/** C9: a booking request the caller cannot see — another account's or practitioner's, or none (404, nothing revealed). */
+export class ConfirmationNotFound extends AppError {
+  constructor() {
+    super('not_found', 'booking.confirmation.not_found', {}, { code: 'confirmation_not_found' });
+  }
+}

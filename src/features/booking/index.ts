@@ -3,9 +3,13 @@ export { bookingRoutes } from './routes.ts';
 export { holdSlot, readOwnHold, releaseHold, type HoldCaller, type HoldRequest, type TakenHold } from './holds.ts';
 export { inPractitionerTransaction } from './transaction.ts';
 export { loadAppointmentViews, loadHoldView, type AppointmentView, type HoldView } from './views.ts';
-export { SlotTaken, HoldExpired, HoldNotYours } from './errors.ts';
+export { SlotTaken, HoldExpired, HoldNotYours, ConfirmationExpired, ConfirmationNotFound } from './errors.ts';
 export { expiredHoldsJob, purgeExpiredHolds } from './expired-holds-job.ts';
-export { confirmAppointment, type Confirmation, type ConfirmationRequest } from './confirm-appointment/index.ts';
+export { confirmAppointment, type Confirmation, type ConfirmationRequest, type PendingAnswer } from './confirm-appointment/index.ts';
+/** C9: the practice's own software answers the booking requests put to it (the practice-side API). */
+export {
+  answerConfirmation, listWaitingConfirmations, type PracticeAnswer, type WaitingConfirmation,
+} from './pending-confirmations.ts';
 export { appointmentLinks, type AppointmentLinks } from './appointment-links.ts';
 /** For the practice's own agenda writes (desk bookings, moves): the same purge, group slots and identity match. */
 export { deleteExpiredHolds, findSessionGroup } from './repository.ts';

@@ -10,11 +10,20 @@ import { currentAccount, requireAccount } from '../accounts/sessions.ts';
 import { createOfferedDaysMemory, forgetOnAgendaChange, onAgendaChange } from '../availability/index.ts';
 import { confirmAppointment } from './confirm-appointment/index.ts';
 import { holdSlot, readOwnHold, releaseHold, type HoldCaller } from './holds.ts';
+import { readPendingStatus } from './pending-confirmations.ts';
 import { findReferringPractitioners, REFERRING_PRACTITIONERS_LIMIT } from './referring-practitioners.ts';
 import {
   appointmentViewSchema, confirmationSchema, holdRequestSchema, holdViewSchema, refusalSchema, uuid,
 } from './schemas.ts';
 import { loadAppointmentViews, loadHoldView } from './views.ts';
+
+const pendingSchema = z.object({ holdId: z.string(), answerBy: z.string() });
+const pendingStatusSchema = z.union([
+  z.object({ status: z.literal('waiting'), answerBy: z.string() }),
+  z.object({ status: z.literal('booked'), appointment: appointmentViewSchema }),
+  z.object({ status: z.literal('refused') }),
+  z.object({ status: z.literal('timed_out'), phone: z.string().nullable() }),
+]);
 
 /** The header carrying the token of a hold taken before login. */
 const HOLD_TOKEN_HEADER = 'x-hold-token';
@@ -84,13 +93,15 @@ export const bookingRoutes: FeatureRoutes = (app, context) => {
   api.post('/appointments', {
     schema: {
       summary: 'Confirm a hold: the appointment for the holder, a relative or a new relative (C3–C9)',
-      description: 'Header Idempotency-Key (uuid) required: the same key again answers the same appointment (200).',
+      description: 'Header Idempotency-Key (uuid) required: the same key again answers the same appointment (200). '
+        + 'A practitioner confirming from its own software (C9) answers 202 { pending } until it accepts.',
       tags: ['booking'],
       headers: z.looseObject({ 'idempotency-key': uuid }),
       body: confirmationSchema,
       response: {
         200: z.object({ appointment: appointmentViewSchema, replaced: appointmentViewSchema.optional() }),
         201: z.object({ appointment: appointmentViewSchema, replaced: appointmentViewSchema.optional() }),
+        202: z.object({ pending: pendingSchema }),
         400: refusalSchema, 401: refusalSchema, 403: refusalSchema, 404: refusalSchema, 409: refusalSchema, 410: refusalSchema,
       },
     },
@@ -100,12 +111,37 @@ export const bookingRoutes: FeatureRoutes = (app, context) => {
     const confirmation = await confirmAppointment(db, {
       accountId, idempotencyKey: request.headers['idempotency-key'].toLowerCase(), body: request.body, lang: request.lang, now: at,
     });
+    if ('pending' in confirmation) {
+      const { holdId, answerBy } = confirmation.pending;
+      return reply.status(202).send({ pending: { holdId, answerBy: answerBy.toISOString() } });
+    }
     const [appointment, replaced] = await Promise.all([
       confirmation.view ? [confirmation.view] : loadAppointmentViews(db, [confirmation.appointmentId], request.lang, at),
       loadAppointmentViews(db, confirmation.replacedIds, request.lang, at),
     ]);
     return reply.status(confirmation.replayed ? 200 : 201)
       .send({ appointment: appointment[0]!, ...(replaced.length ? { replaced: replaced[0] } : {}) });
+  });
+
+  api.get('/appointments/pending/:holdId', {
+    schema: {
+      summary: 'Where a booking put to the practice’s own software stands (C9); the page polls it',
+      tags: ['booking'],
+      params: z.object({ holdId: z.string().max(100) }),
+      response: { 200: pendingStatusSchema, 401: refusalSchema, 404: refusalSchema },
+    },
+  }, async (request) => {
+    const { accountId } = await requireAccount(request, context);
+    const at = now();
+    const pending = await readPendingStatus(db, accountId, request.params.holdId, at);
+    switch (pending.status) {
+      case 'waiting': return { status: pending.status, answerBy: pending.answerBy.toISOString() };
+      case 'booked': {
+        const [appointment] = await loadAppointmentViews(db, [pending.appointmentId], request.lang, at);
+        return { status: pending.status, appointment: appointment! };
+      }
+      default: return pending;
+    }
   });
 
   api.get('/referring-practitioners', {

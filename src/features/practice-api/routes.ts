@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { FeatureRoutes } from '../../platform/http/app.ts';
+import { answerConfirmation, listWaitingConfirmations } from '../booking/index.ts';
 import { requirePractice, type PracticeCaller } from './practice-auth.ts';
 import { declareNoShow } from './no-shows.ts';
 import { blockPatient, unblockPatient } from './patient-blocks.ts';
@@ -80,6 +81,50 @@ export const practiceRoutes: FeatureRoutes = async (app, context) => {
     }, async (request, reply) => {
       await unblockPatient(db, callerOf(request).practitionerId, request.params.patientId, now());
       return reply.status(204).send(null);
+    });
+
+    api.get('/confirmations', {
+      schema: {
+        summary: 'Online bookings waiting for this practice’s software to accept them (C9), oldest first',
+        tags: ['practice'],
+        response: {
+          200: z.object({
+            confirmations: z.array(z.object({
+              holdId: z.string(), requestedAt: z.string(), answerBy: z.string(), start: z.string(), end: z.string(),
+              placeId: z.string(), reasonId: z.string(),
+              patient: z.object({ firstName: z.string().nullable(), lastName: z.string().nullable(), birthDate: z.string().nullable() }),
+            })),
+          }),
+          ...refusals,
+        },
+      },
+    }, async (request) => {
+      const waiting = await listWaitingConfirmations(db, callerOf(request).practitionerId, now());
+      return {
+        confirmations: waiting.map(({ requestedAt, answerBy, start, end, ...rest }) => ({
+          ...rest, requestedAt: requestedAt.toISOString(), answerBy: answerBy.toISOString(), start: start.toISOString(), end: end.toISOString(),
+        })),
+      };
+    });
+
+    api.post('/confirmations/:holdId', {
+      schema: {
+        summary: 'Accept (the booking is written, with its messages) or refuse (the hold is released) an online booking (C9)',
+        tags: ['practice'],
+        params: z.object({ holdId: z.string().max(100) }),
+        body: z.object({ accept: z.boolean() }),
+        response: {
+          200: z.object({ appointment: z.object({ id: z.string(), status: z.literal('booked'), start: z.string(), end: z.string() }) }),
+          204: z.null(),
+          410: refusalSchema,
+          ...refusals,
+        },
+      },
+    }, async (request, reply) => {
+      const answer = await answerConfirmation(db, callerOf(request).practitionerId, request.params.holdId, request.body.accept, now());
+      if (answer.outcome === 'refused') return reply.status(204).send(null);
+      const { id, start, end } = answer.appointment;
+      return reply.status(200).send({ appointment: { id, status: 'booked' as const, start: start.toISOString(), end: end.toISOString() } });
     });
   }, { prefix: '/practice' });
 };

@@ -31,6 +31,8 @@ export interface RulesVerdict {
   hasInstructions: boolean;
   specialtyCode: string;
   eightDayRule: boolean;
+  /** C9: the booking waits for the practice's software instead of being written at once. */
+  confirmsFromSoftware: boolean;
 }
 
 /** Throws the first refusal of the booking rules; otherwise what the booking step needs to know. */
@@ -46,7 +48,7 @@ export async function ensureRulesAllow(trx: Db, request: RulesRequest): Promise<
 }
 
 /** The booking rules judged on inputs already read (the referring practitioner's existence checked by the caller). */
-export function judgeRules({ reason, files, noShows }: RuleInputs, request: RulesRequest): RulesVerdict & { file: PatientFileRow | null } {
+export function judgeRules({ reason, files, noShows, confirmsFromSoftware }: RuleInputs, request: RulesRequest): RulesVerdict & { file: PatientFileRow | null } {
   const { hold, patient } = request;
   const file = practiceFileOf(files, patient);
   const refusal = checkBookingRules({
@@ -65,6 +67,7 @@ export function judgeRules({ reason, files, noShows }: RuleInputs, request: Rule
     hasInstructions: reason.hasInstructions,
     specialtyCode: reason.specialtyCode,
     eightDayRule: reason.eightDayRule,
+    confirmsFromSoftware,
   };
 }
 

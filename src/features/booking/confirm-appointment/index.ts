@@ -7,6 +7,8 @@
  * transaction that starts with the lock, and a refusal rolls it all back.
  * The Idempotency-Key makes a repeated request answer the first one's appointment; so does the hold id itself
  * for its owner (a confirmation sent again after its key was lost).
+ * A practitioner confirming from its own software (C9) gets the judged request instead of the booking (pending.ts):
+ * the flag rides in the rule inputs, so the usual path reads nothing more.
  */
 import type { Db } from '../../../platform/db/database.ts';
 import type { Language } from '../../../platform/i18n/catalogue.ts';
@@ -20,7 +22,10 @@ import { inPractitionerTransaction, retryingContention } from '../transaction.ts
 import { decideEightDayRule, ensureRulesAllow, judgeRules, settleEightDayRule } from './check-rules.ts';
 import { readConfirmationInputs, type ConfirmationInputs } from './inputs.ts';
 import { findReplacedBy, writeConfirmation, type ConfirmationOutcome, type ConfirmationWrite } from './repository.ts';
+import { askPracticeSoftware, storePendingConfirmation, type PendingAnswer } from './pending.ts';
 import { asBookedPatient, resolvePatient, storedHolder, type BookedPatient } from './resolve-patient.ts';
+
+export type { PendingAnswer } from './pending.ts';
 
 export interface ConfirmationRequest {
   accountId: string;
@@ -40,10 +45,14 @@ export interface Confirmation {
   view?: AppointmentView;
 }
 
-/** Books the held slot for the chosen patient, or throws the refusal; a repeated key returns the first booking. */
-export async function confirmAppointment(db: Db, request: ConfirmationRequest): Promise<Confirmation> {
+/**
+ * Books the held slot for the chosen patient, or throws the refusal; a repeated key returns the first booking.
+ * For a practitioner confirming from its own software (C9), answers the question put to it instead.
+ */
+export async function confirmAppointment(db: Db, request: ConfirmationRequest): Promise<Confirmation | PendingAnswer> {
   const inputs = await readConfirmationInputs(db, request);
   if (inputs.earlier) return replay(db, inputs.earlier);
+  if (inputs.pending) return { pending: inputs.pending };
   const hold = inputs.hold;
   // Expired holds are deleted (by other bookings of the agenda and by the timer job): a vanished hold expired.
   if (!hold) throw new HoldExpired();
@@ -61,7 +70,7 @@ export async function confirmAppointment(db: Db, request: ConfirmationRequest): 
 /** The usual case: the patient is already stored, so the decision is made on the inputs and written at once. */
 async function bookStoredPatient(
   db: Db, request: ConfirmationRequest, inputs: ConfirmationInputs, hold: HoldRow, patient: BookedPatient,
-): Promise<Confirmation> {
+): Promise<Confirmation | PendingAnswer> {
   const { body, now } = request;
   if (body.referringPractitionerId != null && !inputs.referringExists) throw new BookingTargetNotFound('referring_practitioner_not_found');
   const rulesRequest = {
@@ -69,6 +78,8 @@ async function bookStoredPatient(
   };
   const verdict = judgeRules(inputs.rules!, rulesRequest);
   const replacedIds = await decideEightDayRule(db, inputs.nearby, eightDayRequest(request, hold, patient, verdict));
+  const write = confirmationWrite(request, hold, patient.id, verdict, replacedIds);
+  if (verdict.confirmsFromSoftware) return askPracticeSoftware(db, { ...write, placeId: hold.placeId });
   const stored = inputs.patient!;
   const planned = intentsForNewBooking(hold.id, hold.start, {
     reasonOn: inputs.rules!.reasonNotifications, fileOff: verdict.file?.notificationsOff ?? false,
@@ -76,7 +87,6 @@ async function bookStoredPatient(
     accountEmail: inputs.account.email, accountPhone: inputs.account.phone, accountPhoneKind: inputs.account.phoneKind,
     language: inputs.account.language,
   }, now);
-  const write = confirmationWrite(request, hold, patient.id, verdict, replacedIds);
   if (!replacedIds.length) {
     const confirmation = await settle(db, await retryingContention(() => writeConfirmation(db, { ...write, planned })), replacedIds);
     if (confirmation.replayed || !inputs.view) return confirmation;
@@ -91,7 +101,7 @@ async function bookStoredPatient(
 }
 
 /** A new relative, or « Mon compte » filled from the identity typed here: written, judged and booked in one transaction. */
-async function bookWritingPatient(db: Db, request: ConfirmationRequest, hold: HoldRow): Promise<Confirmation> {
+async function bookWritingPatient(db: Db, request: ConfirmationRequest, hold: HoldRow): Promise<Confirmation | PendingAnswer> {
   const { accountId, body, now } = request;
   let replacedIds: string[] = [];
   try {
@@ -101,7 +111,10 @@ async function bookWritingPatient(db: Db, request: ConfirmationRequest, hold: Ho
         hold, patient, referringPractitionerId: body.referringPractitionerId ?? null, instructionsAccepted: body.acceptInstructions === true, now,
       });
       replacedIds = await settleEightDayRule(trx, eightDayRequest(request, hold, patient, verdict));
-      const outcome = await writeConfirmation(trx, { ...confirmationWrite(request, hold, patient.id, verdict, replacedIds), planned: null });
+      const write = confirmationWrite(request, hold, patient.id, verdict, replacedIds);
+      // C9: the patient written here stays (a new relative among « Mes proches ») while the practice's software answers.
+      if (verdict.confirmsFromSoftware) return storePendingConfirmation(trx, { ...write, placeId: hold.placeId });
+      const outcome = await writeConfirmation(trx, { ...write, planned: null });
       // Anything but a booking rolls back what was written for the patient.
       if (outcome.outcome !== 'booked') throw new NotBooked(outcome);
       await enqueueAppointmentNotification(trx, { appointmentId: hold.id, event: 'booked', now });

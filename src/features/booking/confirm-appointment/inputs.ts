@@ -1,7 +1,8 @@
 /**
  * Everything a confirmation judges, read in ONE round trip before any write (docs/performance.md « Booking »): the
- * answer already given to the request key, the hold, the account and the patient chosen, the rule inputs, the
- * patient's bookings near the slot (C6) and whether the referring practitioner exists. Nothing is locked: the write
+ * answer already given to the request key (or the question put to the practice's software, C9), the hold, the
+ * account and the patient chosen, the rule inputs, the patient's bookings near the slot (C6) and whether the
+ * referring practitioner exists. Nothing is locked: the write
  * (`booking_confirm`, migrations/0016_booking_writes.sql) re-checks under the practitioner's lock what can change
  * meanwhile — the key, the hold's owner and expiry, the relative's removal.
  */
@@ -17,6 +18,8 @@ import { ruleInputsQuery, toRuleInputs, type PatientRow, type RuleInputs, type R
 export interface ConfirmationInputs {
   /** The appointment an earlier request with this key created, or null. */
   earlier: string | null;
+  /** C9: the practice's software was asked to accept an earlier request with this key (not yet booked). */
+  pending: { holdId: string; answerBy: Date } | null;
   /** The held or booked row `holdId`, or null (expired and purged, or never). */
   hold: (HoldRow & { status: 'held' | 'booked' }) | null;
   /** The patient chosen, when already stored: the holder (`self`) or a live relative of the account. */
@@ -32,6 +35,7 @@ export interface ConfirmationInputs {
 
 interface InputsRow {
   earlier: string | null;
+  pending: { holdId: string; answerBy: string } | null;
   holdId: string | null; holdStatus: 'held' | 'booked' | null; practitionerId: string; placeId: string; reasonId: string;
   start: Date; end: Date; holdExpiresAt: Date | null; holdAccountId: string | null; holdTokenHash: Buffer | null;
   accountEmail: string | null; accountPhone: string | null; accountPhoneKind: 'mobile' | 'landline' | null; language: Language | null;
@@ -60,6 +64,8 @@ export async function readConfirmationInputs(
   const { rows: [row] } = await sql<InputsRow>`
     select (select b.appointment_id from booking_requests b
              where b.account_id = ${accountId} and b.idempotency_key = ${idempotencyKey}) as earlier,
+           (select json_build_object('holdId', c.hold_id, 'answerBy', c.answer_by) from pending_confirmations c
+             where c.account_id = ${accountId} and c.idempotency_key = ${idempotencyKey}) as pending,
            h.id as "holdId", h.status as "holdStatus", h.practitioner_id::text as "practitionerId", h.place_id::text as "placeId",
            h.reason_id::text as "reasonId", h.starts_at as start, h.ends_at as end, h.hold_expires_at as "holdExpiresAt",
            h.account_id as "holdAccountId", h.hold_token_hash as "holdTokenHash",
@@ -92,6 +98,7 @@ export async function readConfirmationInputs(
 function toInputs(row: InputsRow): ConfirmationInputs {
   return {
     earlier: row.earlier,
+    pending: row.pending && { holdId: row.pending.holdId, answerBy: new Date(row.pending.answerBy) },
     hold: row.holdId === null ? null : {
       id: row.holdId, status: row.holdStatus!, practitionerId: row.practitionerId, placeId: row.placeId, reasonId: row.reasonId,
       start: row.start, end: row.end, holdExpiresAt: row.holdExpiresAt ?? row.end, accountId: row.holdAccountId, holdTokenHash: row.holdTokenHash,

@@ -79,6 +79,8 @@ export interface RuleInputs {
   files: PatientFileRow[];
   /** No-shows declared by this practitioner for this patient since it last unblocked them (D5, J4). */
   noShows: number;
+  /** C9: the practice's own software accepts each online booking before it is confirmed. */
+  confirmsFromSoftware: boolean;
 }
 
 export interface RuleInputsRow extends ReasonRules {
@@ -87,6 +89,7 @@ export interface RuleInputsRow extends ReasonRules {
   specialtyCode: string;
   eightDayRule: boolean;
   noShows: number;
+  confirmsFromSoftware: boolean;
   files: {
     id: string; patientId: string | null; blockedAt: string | null; lastVisitOn: string | null; notificationsOff: boolean;
     firstName: string; lastName: string; birthDate: string | null;
@@ -112,7 +115,7 @@ export function ruleInputsQuery(
            r.min_age_years as "minAgeYears", r.max_age_years as "maxAgeYears", r.referral_required as "referralRequired",
            (r.instructions_fr is not null or r.instructions_en is not null) as "hasInstructions",
            r.notifications as "reasonNotifications",
-           s.code as "specialtyCode", s.eight_day_rule as "eightDayRule",
+           s.code as "specialtyCode", s.eight_day_rule as "eightDayRule", p.confirms_from_software as "confirmsFromSoftware",
            (select count(*)::int from appointments a
              where a.practitioner_id = ${practitionerId} and a.patient_id = ${patientId} and a.status = 'no_show'
                and ${countsTowardBlock('a', forgivenAtOf(practitionerId, patientId))}) as "noShows",
@@ -124,8 +127,10 @@ export function ruleInputsQuery(
 }
 
 /** A row of `ruleInputsQuery` as the rules take it. */
-export function toRuleInputs({ noShows, files, reasonNotifications: _, ...reason }: RuleInputsRow, patientId: string | null): RuleInputs {
-  return { reason, noShows, files: toPatientFiles(files, patientId) };
+export function toRuleInputs(
+  { noShows, files, confirmsFromSoftware, reasonNotifications: _, ...reason }: RuleInputsRow, patientId: string | null,
+): RuleInputs {
+  return { reason, noShows, confirmsFromSoftware, files: toPatientFiles(files, patientId) };
 }
 
 /**

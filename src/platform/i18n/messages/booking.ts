@@ -38,6 +38,9 @@ export const booking = {
     'booking.cancel.past': 'Ce rendez-vous est passé : il ne peut plus être annulé ni déplacé.',
     'booking.link.invalid': 'Ce lien n’est pas valide. Retrouvez votre rendez-vous dans « Mes rendez-vous ».',
     'booking.link.expired': 'Ce lien a expiré. Retrouvez votre rendez-vous dans « Mes rendez-vous ».',
+    'booking.confirmation.expired':
+      'Le délai de réponse à cette demande de rendez-vous est dépassé : le créneau n’est plus réservé au patient.',
+    'booking.confirmation.not_found': 'Cette demande de rendez-vous est introuvable.',
   },
   en: {
     'booking.refusal.blocked_no_shows':
@@ -77,5 +80,7 @@ export const booking = {
     'booking.cancel.past': 'This appointment is in the past: it can no longer be cancelled or moved.',
     'booking.link.invalid': 'This link is not valid. Find your appointment in “My appointments”.',
     'booking.link.expired': 'This link has expired. Find your appointment in “My appointments”.',
+    'booking.confirmation.expired': 'The time to answer this booking request has passed: the slot is no longer held for the patient.',
+    'booking.confirmation.not_found': 'This booking request cannot be found.',
   },
 } as const;
