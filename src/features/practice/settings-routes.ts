@@ -15,11 +15,15 @@ import {
   placePatchSchema, placeSchema, reasonInputSchema, reasonPatchSchema, reasonSchema, refusals, replacementInputSchema,
   replacementSchema,
 } from './schemas.ts';
-import { readSettings } from './settings.ts';
+import { readSettings, setConfirmsFromSoftware } from './settings.ts';
 import { createReason, deleteReason, updateReason } from './visit-reasons.ts';
 
 const practitionerParams = z.object({ practitionerId: pathId });
 const edit = { practiceRight: 'edit_settings' as const };
+const settingsSchema = z.object({
+  places: z.array(placeSchema), reasons: z.array(reasonSchema), openingHours: z.array(openingRuleSchema),
+  absences: z.array(absenceSchema), replacements: z.array(replacementSchema), confirmsFromSoftware: z.boolean(),
+});
 
 export const settingsRoutes: FeatureRoutes = (app, { db, now }) => {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -30,14 +34,26 @@ export const settingsRoutes: FeatureRoutes = (app, { db, now }) => {
       tags: ['practice'],
       params: practitionerParams,
       response: {
-        200: z.object({
-          places: z.array(placeSchema), reasons: z.array(reasonSchema), openingHours: z.array(openingRuleSchema),
-          absences: z.array(absenceSchema), replacements: z.array(replacementSchema),
-        }),
+        200: settingsSchema,
         ...refusals,
       },
     },
   }, async (request) => readSettings(db, request.params.practitionerId, now()));
+
+  api.patch('/settings', {
+    config: edit,
+    schema: {
+      summary: 'Whether online bookings wait for the practice’s own software to accept them (C9)', tags: ['practice'],
+      params: practitionerParams, body: z.object({ confirmsFromSoftware: z.boolean({ error: 'error.field_invalid' }) }),
+      response: {
+        200: settingsSchema,
+        ...refusals,
+      },
+    },
+  }, async (request) => {
+    await setConfirmsFromSoftware(db, request.params.practitionerId, request.body.confirmsFromSoftware);
+    return readSettings(db, request.params.practitionerId, now());
+  });
 
   api.post('/places', {
     config: edit,

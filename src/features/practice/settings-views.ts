@@ -1,6 +1,6 @@
 /**
  * The contract's settings shapes (docs/api-practice.md « Agenda and settings »): places, visit reasons, weekly
- * opening rules, absences and replacements, read from their rows.
+ * opening rules, absences and replacements, read from their rows, and the practitioner's own switches.
  */
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
@@ -82,4 +82,10 @@ export async function readReplacements(db: Db, practitionerId: string, now: Date
   return rows.map((row) => ({
     id: row.id, firstName: row.replacement_first_name, lastName: row.replacement_last_name, ...periodFields(row.starts_at, row.ends_at),
   }));
+}
+
+/** C9: whether the practice's own software accepts each online booking (false for an unknown practitioner). */
+export async function readConfirmsFromSoftware(db: Db, practitionerId: string): Promise<boolean> {
+  const row = await db.selectFrom('practitioners').select('confirms_from_software').where('id', '=', practitionerId).executeTakeFirst();
+  return row?.confirms_from_software ?? false;
 }
