@@ -115,6 +115,8 @@ describe('a practice confirming online bookings from its own software (C9)', () 
     assert.equal(await holdRow(a.holdId), undefined);
     assert.deepEqual((await pendingOf(a.me, a.holdId)).json(), { status: 'refused' });
     assert.equal((await answer(a, a.holdId, true)).statusCode, 204, 'already answered: the same answer');
+    const sameKey = await w.confirm(a.me, { holdId: a.holdId, patient: { kind: 'self' } }, a.key);
+    assert.equal(sameKey.statusCode, 202, 'the same key: the same 202, whose page tells the refusal');
     const other = await w.signIn();
     assert.equal((await w.hold(other, a.agenda, TUESDAY_9AM)).statusCode, 201);
   });
