@@ -16,13 +16,20 @@ export function SoftwareConfirmation({ context }: { context: SettingsContext }) 
   const { acting, settings, update, canEdit } = context;
   const saving = usePracticeSubmission();
   const [done, setDone] = useState<string | null>(null);
+  /** The value being saved, shown at once (the box follows the click); the server's answer then replaces it. */
+  const [asked, setAsked] = useState<boolean | null>(null);
 
   const change = (confirmsFromSoftware: boolean) => {
     setDone(null);
+    setAsked(confirmsFromSoftware);
     void saving.submit([], async () => {
-      const next = await changeSoftwareConfirmation(acting.id, confirmsFromSoftware, lang);
-      update((current) => ({ ...current, confirmsFromSoftware: next.confirmsFromSoftware }));
-      setDone(t('web.practice.saved'));
+      try {
+        const next = await changeSoftwareConfirmation(acting.id, confirmsFromSoftware, lang);
+        update((current) => ({ ...current, confirmsFromSoftware: next.confirmsFromSoftware }));
+        setDone(t('web.practice.saved'));
+      } finally {
+        setAsked(null);
+      }
     });
   };
 
@@ -31,7 +38,7 @@ export function SoftwareConfirmation({ context }: { context: SettingsContext }) 
       <h2 id="software-confirmation-title">{t('web.practice.software.title')}</h2>
       <ErrorSummary submission={saving} />
       <CheckboxField id="confirms-from-software" label={t('web.practice.software.label')} hint={t('web.practice.software.hint')}
-        checked={settings.confirmsFromSoftware === true} onChecked={change} disabled={!canEdit || saving.busy} />
+        checked={asked ?? settings.confirmsFromSoftware === true} onChecked={change} disabled={!canEdit} />
       <SectionStatus message={done} />
     </section>
   );
