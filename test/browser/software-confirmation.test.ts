@@ -140,8 +140,10 @@ describe('a practice confirming online bookings from its own software, in a brow
       await outcome.waitFor();
       const said = await outcome.innerText();
       const phone = outcome.locator('a[href^="tel:"]');
-      if (await phone.count()) assert.ok(said.startsWith(text('web.confirm.pending.timed_out')), said);
-      else assert.ok(said.startsWith(text('web.confirm.pending.timed_out.no_phone')), said);
+      if (await phone.count()) {
+        assert.ok(said.startsWith(text('web.confirm.pending.timed_out')), said);
+        assert.match(await phone.getAttribute('href') ?? '', /^tel:\+?\d{9,}$/, 'a number the phone can dial');
+      } else assert.ok(said.startsWith(text('web.confirm.pending.timed_out.no_phone')), said);
       await assertAccessible(page, 'the timed-out state');
       await page.screenshot({ path: path.join(artifacts, 'software-confirmation-timed-out.png'), fullPage: true });
     } finally {

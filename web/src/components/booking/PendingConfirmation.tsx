@@ -92,7 +92,7 @@ function OutcomeText({ outcome }: { outcome: Outcome }) {
   return (
     <p>
       {t('web.confirm.pending.timed_out')}{' '}
-      <a href={`tel:${outcome.phone}`}>{formatPhone(outcome.phone)}</a>.
+      <a href={`tel:${outcome.phone.replace(/[^\d+]/g, '')}`}>{formatPhone(outcome.phone)}</a>.
     </p>
   );
 }
