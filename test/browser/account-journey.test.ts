@@ -7,7 +7,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -16,7 +16,7 @@ import { freePort } from '../../src/platform/db/embedded-postgres.ts';
 import { featureRoutes } from '../../src/features/routes.ts';
 import { devMailboxPages } from '../../src/features/dev-mailbox/index.ts';
 import { freshDatabase, type TestDatabase } from '../support/database.ts';
-import { artifacts, assertAccessible, buildWeb, chromiumPath, launchBrowser, listenLocally, openPage } from './support/browser.ts';
+import { closeBrowserWorld, artifacts, assertAccessible, buildWeb, chromiumPath, launchBrowser, listenLocally, openPage } from './support/browser.ts';
 import { readFromMailbox as readFromMailboxPage } from './support/mailbox.ts';
 
 describe('account journey in a browser (A1–A7)', { skip: !existsSync(chromiumPath) && `no chromium at ${chromiumPath}`, timeout: 300_000 }, () => {
@@ -62,12 +62,7 @@ describe('account journey in a browser (A1–A7)', { skip: !existsSync(chromiumP
     page = await openPage(context, problems);
   });
 
-  after(async () => {
-    await context?.close();
-    await app?.close();
-    await t?.drop();
-    rmSync(scratch, { recursive: true, force: true });
-  });
+  after(() => closeBrowserWorld({ context, app, t, scratch }));
 
   it('reaches the sign-up form from « Se connecter » and explains the errors of a wrong attempt', async () => {
     await page.goto(base);

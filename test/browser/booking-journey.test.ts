@@ -9,7 +9,7 @@
 import { after, afterEach, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomInt } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -21,7 +21,7 @@ import { seedDemo } from '../../src/features/demo/seed-demo.ts';
 import { appointmentLinks } from '../../src/features/booking/appointment-links.ts';
 import { freshDatabase, type TestDatabase } from '../support/database.ts';
 import {
-  artifacts, assertAccessible, buildWeb, chromiumPath, escapeRegExp, launchBrowser, listenLocally, openPage,
+  closeBrowserWorld, artifacts, assertAccessible, buildWeb, chromiumPath, escapeRegExp, launchBrowser, listenLocally, openPage,
 } from './support/browser.ts';
 import { codeSentTo } from './support/mailbox.ts';
 import { chooseSlotAhead, findReason, findTarget, type Target } from './booking-journey-support.ts';
@@ -60,12 +60,7 @@ describe('booking journey in a browser (C1–C10, D1–D4, A8)', { skip: !exists
     console.log(`[after step] ${page.url()}\n${text.slice(0, 1200)}`);
   });
 
-  after(async () => {
-    await context?.close();
-    await app?.close();
-    await t?.drop();
-    rmSync(scratch, { recursive: true, force: true });
-  });
+  after(() => closeBrowserWorld({ context, app, t, scratch }));
 
 
   it('finds the practitioner by name and holds a slot for 15 minutes, with a way to log in or sign up', async () => {

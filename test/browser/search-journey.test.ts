@@ -5,7 +5,7 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -15,7 +15,7 @@ import { featureRoutes } from '../../src/features/routes.ts';
 import { seedDemo } from '../../src/features/demo/seed-demo.ts';
 import { freshDatabase, type TestDatabase } from '../support/database.ts';
 import {
-  artifacts, assertAccessible, buildWeb, chromiumPath, escapeRegExp, launchBrowser, listenLocally, openPage,
+  closeBrowserWorld, artifacts, assertAccessible, buildWeb, chromiumPath, escapeRegExp, launchBrowser, listenLocally, openPage,
 } from './support/browser.ts';
 
 /** An ophthalmologist of the dataset who books online, and the commune of one of its places. */
@@ -63,12 +63,7 @@ describe('search journey in a browser (B1–B7, C1)', { skip: !existsSync(chromi
     page = await openPage(context, problems);
   });
 
-  after(async () => {
-    await context?.close();
-    await app?.close();
-    await t?.drop();
-    rmSync(scratch, { recursive: true, force: true });
-  });
+  after(() => closeBrowserWorld({ context, app, t, scratch }));
 
   it('finds an ophthalmologist by specialty and city through the suggestion lists', async () => {
     await page.goto(base);

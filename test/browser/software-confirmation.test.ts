@@ -8,7 +8,7 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -23,7 +23,7 @@ import { createTestStaff, signInStaff } from '../../src/features/practice-auth/s
 import { allMessages } from '../../src/platform/i18n/web-catalogue.ts';
 import { freshDatabase, type TestDatabase } from '../support/database.ts';
 import { createTestAccount } from '../support/accounts.ts';
-import { artifacts, assertAccessible, buildWeb, chromiumPath, launchBrowser, listenLocally, openPage } from './support/browser.ts';
+import { closeBrowserWorld, artifacts, assertAccessible, buildWeb, chromiumPath, launchBrowser, listenLocally, openPage } from './support/browser.ts';
 import { chooseSlotAhead, findReason, type ReasonTarget } from './booking-journey-support.ts';
 
 const fr = allMessages('fr');
@@ -66,12 +66,7 @@ describe('a practice confirming online bookings from its own software, in a brow
     page = await openPage(context, problems);
   });
 
-  after(async () => {
-    await context?.close();
-    await app?.close();
-    await t?.drop();
-    rmSync(scratch, { recursive: true, force: true });
-  });
+  after(() => closeBrowserWorld({ context, app, t, scratch }));
 
   /** Holds the first slot a few days ahead and confirms it for oneself: the page then waits for the practice. */
   async function confirmAndWait(): Promise<string> {

@@ -2,6 +2,7 @@
  * What every journey in a real browser needs (Debian's chromium, never downloaded): the web build, the chromium it
  * drives, the app on the loopback interface, axe-core on a page, and pages that record CSP violations and script errors.
  */
+import { rmSync } from 'node:fs';
 import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -65,4 +66,14 @@ export async function openPage(context: BrowserContext, problems: string[]): Pro
 /** `text` matched literally inside a regular expression. */
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Ends a browser test file: the browser, the app, its database, then the scratch folder (each if it was started). */
+export async function closeBrowserWorld(world: {
+  context: BrowserContext | undefined; app: App | undefined; t: { drop: () => Promise<void> } | undefined; scratch: string;
+}): Promise<void> {
+  await world.context?.close();
+  await world.app?.close();
+  await world.t?.drop();
+  rmSync(world.scratch, { recursive: true, force: true });
 }
