@@ -1,15 +1,17 @@
 /**
- * `npm run bench:notifications [-- --bookings 10000 --rate 500 --concurrency 16 --smtp-connections 4 --per-transaction 10
- *   --keep --profile]`
+ * `npm run bench:notifications [-- --bookings 10000 --rate 500 --workers 2 --warmup 1000 --producer confirm|enqueue
+ *   --concurrency 16 --smtp-connections 4 --per-transaction 10 --keep --profile]`
  * The notifications pipeline from committed booking to message accepted by an SMTP server (docs/performance.md
  * « Notifications »). A throw-away embedded PostgreSQL under .data/bench-notifications; appointments and accounts
- * written in bulk, then each booking's intents written by the real enqueueAppointmentNotification in transactions of
- * `--per-transaction` bookings (the booking path's last step); the worker runs in a child process like the app's;
+ * written in bulk; the workers are `--workers` processes of the production entry (src/notifications-worker.ts);
  * an smtp-server on this machine, in this process, notes when it accepts each message. `--profile`: CPU profiles of
- * the worker (.data/profiles) and PostgreSQL time per statement.
- * Two phases of `--bookings` confirmations each:
- *   1. paced: bookings committed at `--rate` a second while the worker runs → delay from commit to SMTP accept;
- *   2. backlog: bookings committed with no worker, then one started → how fast it drains (messages/s).
+ * the workers (.data/profiles) and PostgreSQL time per statement.
+ * Phases:
+ *   0. warm-up: `--warmup` bookings committed and delivered, unmeasured (a running server's workers are warm);
+ *   1. paced: bookings committed at `--rate` a second while the workers run → delay from commit to SMTP accept. Each
+ *      booking is committed as `--producer` says (commitPaced): the real confirmation statement by default;
+ *   2. backlog: `--bookings` booked rows' intents written first (enqueueAppointmentNotification, `--per-transaction`
+ *      a transaction) with no worker, then the workers started → how fast they drain (messages/s).
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -26,6 +28,9 @@ import { ensureDatabase } from '../src/platform/db/provision.ts';
 import { notificationWorkerEntry } from '../src/features/notifications/index.ts';
 import { notifyBooked, seedAgendas, seedBookedAppointments, type SeededBooking } from '../test/support/notifications.ts';
 import { percentile } from './booking-rush.ts';
+import { writeConfirmation } from '../src/features/booking/confirm-appointment/repository.ts';
+import { intentsForNewBooking } from '../src/features/notifications/index.ts';
+import { randomUUID } from 'node:crypto';
 import { cpuMsOf, postmasterOf } from './process-cpu.ts';
 
 const { values: args } = parseArgs({
@@ -36,6 +41,7 @@ const { values: args } = parseArgs({
     'smtp-connections': { type: 'string', default: '4' },
     'per-transaction': { type: 'string', default: '10' },
     warmup: { type: 'string', default: '1000' },
+    producer: { type: 'string', default: 'confirm' },
     workers: { type: 'string', default: String(Math.min(2, os.availableParallelism())) },
     keep: { type: 'boolean', default: false },
     profile: { type: 'boolean', default: false },
@@ -46,6 +52,7 @@ const rate = Number(args.rate);
 const concurrency = Number(args.concurrency);
 const perTransaction = Number(args['per-transaction']);
 const workerCount = Number(args.workers);
+if (args.producer !== 'confirm' && args.producer !== 'enqueue') throw new Error('--producer is confirm or enqueue');
 
 const load = () => os.loadavg().map((n) => n.toFixed(2)).join(' ');
 console.log(`▶ load average before: ${load()} (${os.cpus().length} cores)`);
@@ -67,6 +74,7 @@ try {
   const paced = await seedBookedAppointments(db, agendas, bookingCount, firstStart, 0);
   const backlog = await seedBookedAppointments(db, agendas, bookingCount, firstStart, bookingCount);
   const warmup = await seedBookedAppointments(db, agendas, Number(args.warmup), firstStart, 2 * bookingCount);
+  if (args.producer === 'confirm') await holdAgain(db, [...paced, ...warmup]);
   console.log(`▶ ${2 * bookingCount + warmup.length} booked appointments and accounts written; worker concurrency ${concurrency}, `
     + `${args['smtp-connections']} SMTP connections to 127.0.0.1:${smtp.port}`);
 
@@ -115,7 +123,7 @@ try {
   const sent = Number((await pool.query(`select count(*) from notification_intents where state = 'sent'`)).rows[0].count);
   const ms = (value: number) => `${Math.round(value)} ms`;
   console.log(`
-paced   ${bookingCount} bookings offered at ${rate}/s in transactions of ${perTransaction}, committed at ${(bookingCount / commitSeconds).toFixed(0)}/s: ${(bookingCount / pacedSeconds).toFixed(0)} messages/s
+paced   ${bookingCount} bookings offered at ${rate}/s ${args.producer === 'confirm' ? 'as confirmations (booking_confirm, one commit each)' : `in transactions of ${perTransaction}`}, committed at ${(bookingCount / commitSeconds).toFixed(0)}/s: ${(bookingCount / pacedSeconds).toFixed(0)} messages/s
         delay commit → SMTP accept: p50 ${ms(percentile(delays, 50))} · p95 ${ms(percentile(delays, 95))} · p99 ${ms(percentile(delays, 99))} · max ${ms(Math.max(...delays))}
         p50 by tenth of the run: ${tenths.map((part) => ms(percentile(part, 50))).join(' · ')} (after ${args.warmup} warm-up bookings)
 backlog ${bookingCount} bookings committed first (${(bookingCount / writeSeconds).toFixed(0)} bookings/s with their intents), then drained in ${drainSeconds.toFixed(1)} s: ${(bookingCount / drainSeconds).toFixed(0)} messages/s (worker start included)
@@ -156,27 +164,58 @@ function clusterCpuMs(postmaster: number): number {
 }
 
 /**
- * Commits the bookings' intents in transactions of `perTransaction`, paced to `rate` bookings a second, up to
- * `parallel` transactions at once (bookings arrive from many clients); returns each booking's commit time.
+ * Commits the bookings, paced to `rate` a second, up to `parallel` writes at once (bookings arrive from many clients);
+ * returns each booking's commit time. `--producer confirm` (default): each booking is the real confirmation write,
+ * `booking_confirm` on a held row with the intents planned as the server plans them (one statement and one commit per
+ * booking, what a patient's confirmation costs the database since session 3); `--producer enqueue`: the intents of
+ * `perTransaction` booked rows written by `enqueueAppointmentNotification` in one transaction (session 2's bench).
  */
 async function commitPaced(
   db: Parameters<typeof notifyBooked>[0], bookings: SeededBooking[], rate: number, perTransaction: number, parallel = 8,
 ): Promise<{ committedAt: number[]; seconds: number }> {
   const committedAt: number[] = new Array(bookings.length);
+  const step = args.producer === 'confirm' ? 1 : perTransaction;
   const start = Date.now();
   const running = new Set<Promise<void>>();
-  for (let i = 0; i < bookings.length; i += perTransaction) {
+  for (let i = 0; i < bookings.length; i += step) {
     const due = start + (i / rate) * 1000;
     if (due > Date.now()) await new Promise((resolve) => setTimeout(resolve, due - Date.now()));
     while (running.size >= parallel) await Promise.race(running);
     const first = i;
-    const transaction = notifyBooked(db, bookings.slice(i, i + perTransaction), () => new Date(), perTransaction)
-      .then((times) => times.forEach((time, j) => { committedAt[first + j] = time; }));
-    running.add(transaction);
-    void transaction.finally(() => running.delete(transaction));
+    const write = args.producer === 'confirm'
+      ? confirmHeld(db, bookings[i]!).then((time) => { committedAt[first] = time; })
+      : notifyBooked(db, bookings.slice(i, i + step), () => new Date(), step)
+        .then((times) => times.forEach((time, j) => { committedAt[first + j] = time; }));
+    running.add(write);
+    void write.finally(() => running.delete(write));
   }
   await Promise.all(running);
   return { committedAt, seconds: (Date.now() - start) / 1000 };
+}
+
+/** Makes seeded booked rows held again (as just held by their patients), for `--producer confirm`. */
+async function holdAgain(db: Parameters<typeof notifyBooked>[0], bookings: readonly SeededBooking[]): Promise<void> {
+  await db.updateTable('appointments')
+    .set({ status: 'held', hold_expires_at: new Date(Date.now() + 6 * 3_600_000), patient_id: null, booked_at: null })
+    .where('id', 'in', bookings.map((booking) => booking.appointmentId))
+    .execute();
+}
+
+/** The confirmation of one held booking as the server writes it; returns its commit time. */
+async function confirmHeld(db: Parameters<typeof notifyBooked>[0], booking: SeededBooking): Promise<number> {
+  const now = new Date();
+  const written = await writeConfirmation(db, {
+    holdId: booking.appointmentId, practitionerId: booking.practitionerId, accountId: booking.accountId, holdToken: null,
+    patientId: booking.patientId, idempotencyKey: randomUUID(), referringPractitionerId: null, instructionsAcceptedAt: null,
+    replacedIds: [], fileToLink: null, now,
+    // The seeded holder: the account's email and landline, no contact of its own, messages on (seedBookedAppointments).
+    planned: intentsForNewBooking(booking.appointmentId, booking.start, {
+      reasonOn: true, fileOff: false, isHolder: true, patientEmail: null, patientPhone: null, patientPhoneKind: null,
+      accountEmail: booking.email, accountPhone: '+33240000000', accountPhoneKind: 'landline', language: 'fr',
+    }, now),
+  });
+  if (written.outcome !== 'booked') throw new Error(`the bench's hold was not booked: ${written.outcome}`);
+  return Date.now();
 }
 
 /** An SMTP server that keeps nothing but when each recipient's message was accepted. */

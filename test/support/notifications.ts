@@ -12,6 +12,10 @@ import { enqueueAppointmentNotification } from '../../src/features/notifications
 export interface SeededBooking {
   appointmentId: string;
   email: string;
+  practitionerId: string;
+  accountId: string;
+  patientId: string;
+  start: Date;
 }
 
 /** Practitioners to spread the appointments over (30-minute slots back to back, never overlapping). */
@@ -46,16 +50,19 @@ export async function seedBookedAppointments(
     const start = new Date(firstStart.getTime() + slot * 30 * 60_000);
     return { agenda, start, end: new Date(start.getTime() + 30 * 60_000), accountId: account.id, patientId: patientOf.get(account.id)! };
   });
-  const { rows: appointments } = await sql<{ id: string; account_id: string }>`
+  const { rows: appointments } = await sql<{ id: string; account_id: string; practitioner_id: string; patient_id: string; starts_at: Date }>`
     insert into appointments (practitioner_id, place_id, reason_id, starts_at, ends_at, status, patient_id, account_id, booked_at)
     select p, pl, r, s, e, 'booked', pt, ac, now()
       from unnest(${rows.map((r) => r.agenda.practitionerId)}::bigint[], ${rows.map((r) => r.agenda.placeId)}::bigint[],
                   ${rows.map((r) => r.agenda.reasonId)}::bigint[], ${rows.map((r) => r.start.toISOString())}::timestamptz[],
                   ${rows.map((r) => r.end.toISOString())}::timestamptz[], ${rows.map((r) => r.patientId)}::uuid[],
                   ${rows.map((r) => r.accountId)}::uuid[]) as t(p, pl, r, s, e, pt, ac)
-    returning id, account_id`.execute(db);
+    returning id, account_id, practitioner_id::text, patient_id, starts_at`.execute(db);
   const emailOf = new Map(accounts.map((a) => [a.id, a.email]));
-  return appointments.map((a) => ({ appointmentId: a.id, email: emailOf.get(a.account_id)! }));
+  return appointments.map((a) => ({
+    appointmentId: a.id, email: emailOf.get(a.account_id)!, practitionerId: a.practitioner_id, accountId: a.account_id,
+    patientId: a.patient_id, start: a.starts_at,
+  }));
 }
 
 /** Writes the « booked » intents of these appointments, `perTransaction` bookings per transaction; returns each commit's time. */
