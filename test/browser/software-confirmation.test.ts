@@ -3,8 +3,8 @@
  * software confirms online bookings. A signed-in patient confirms a held slot → « Veuillez patienter quelques instants… » replaces the form
  * (focused, polite, with a progress bar still under reduced motion) while the page polls; the practice's software
  * then refuses (→ the refusal's sentence), lets the 2 minutes pass (the app's clock moved on: → the timed-out
- * sentence with the practice's phone) or accepts (→ the confirmed page) through its bearer API. axe-core runs on
- * every state; the strict CSP is watched.
+ * sentence with the practice's phone) or accepts (→ the confirmed page) through its bearer API; a reload while waiting
+ * shows the waiting state again, not the form. axe-core runs on every state; the strict CSP is watched.
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -144,6 +144,20 @@ describe('a practice confirming online bookings from its own software, in a brow
     } finally {
       clockAhead = 0;
     }
+  });
+
+  it('shows the waiting state again, not the form, when the patient reloads the page while waiting', async () => {
+    const holdId = await confirmAndWait();
+    await page.reload();
+    await page.getByRole('status').filter({ hasText: text('web.confirm.pending.text') }).waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Confirmer le rendez-vous' }).count(), 0, 'no form after the reload');
+    await page.getByRole('progressbar', { name: text('web.confirm.pending.progress') }).waitFor();
+    await assertAccessible(page, 'the waiting state after a reload');
+
+    assert.equal(await answer(holdId, true), 200);
+    await page.waitForURL(/\/rendez-vous\/[0-9a-f-]{36}\/confirme$/);
+    await page.getByRole('heading', { level: 1, name: 'Votre rendez-vous est confirmé' }).waitFor();
+    await assertAccessible(page, 'the confirmed page after a reload while waiting');
   });
 
   it('reaches the confirmed page once the practice’s software accepts', async () => {

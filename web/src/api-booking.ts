@@ -3,7 +3,7 @@
  * cancelling, « Mon équipe soignante » and the links from messages. Refusals arrive as ApiError with their `code`.
  */
 import type { Language } from '../../src/platform/i18n/web-catalogue.ts';
-import { getWithSession, sendJson, type Civility } from './api.ts';
+import { ApiError, getWithSession, sendJson, type Civility } from './api.ts';
 
 export interface BookingPlace { id: string; name: string | null; address: string; postalCode: string; city: string }
 
@@ -182,6 +182,19 @@ export async function getPendingBooking(holdId: string, lang: Language, signal?:
   const answer = await getWithSession<PendingStatus>(`/appointments/pending/${encodeURIComponent(holdId)}`, lang, signal);
   if (answer.status !== 'waiting') forgetHoldToken(holdId);
   return answer;
+}
+
+/**
+ * C9: the page opening on a hold asks first whether a booking already waits on the practice's software for it (a
+ * reload while waiting). null: none (404), or nobody signed in to have asked (401) — the page shows its form.
+ */
+export async function findPendingBooking(holdId: string, lang: Language, signal?: AbortSignal): Promise<PendingStatus | null> {
+  try {
+    return await getPendingBooking(holdId, lang, signal);
+  } catch (error) {
+    if (error instanceof ApiError && (error.status === 404 || error.status === 401)) return null;
+    throw error;
+  }
 }
 
 export function findReferringPractitioners(q: string, lang: Language, signal?: AbortSignal): Promise<{ practitioners: ReferringPractitioner[] }> {

@@ -2,7 +2,8 @@
  * C9: the practice's own software accepts each online booking before it is confirmed (2 minutes at most). In place of
  * the form, a polite waiting message and a visible progress bar (time elapsed toward the answer, no motion needed),
  * while GET /api/appointments/pending/:holdId is asked every 2 s: booked → `onBooked`, as a 201 would; refused or
- * timed out → the sentence that says so, focused. Polling stops when the page is left.
+ * timed out → the sentence that says so, focused. Polling stops when the page is left. The page also opens here on a
+ * reload (`status` as GET last answered): waiting → polls on; refused / timed out → that sentence; booked → `onBooked`.
  */
 import { useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../api.ts';
@@ -17,7 +18,8 @@ const pollEveryMs = 2000;
 
 interface PendingConfirmationProps {
   holdId: string;
-  answerBy: string;
+  /** Where the request stood when the page learnt of it (a 202 is `waiting` until its `answerBy`). */
+  status: PendingStatus;
   /** The practitioner's calendar, to choose another slot after a refusal. */
   calendar: string;
   onBooked: (appointment: AppointmentView) => void;
@@ -25,12 +27,13 @@ interface PendingConfirmationProps {
 
 type Outcome = Exclude<PendingStatus, { status: 'waiting' } | { status: 'booked' }> | { status: 'lost' };
 
-export function PendingConfirmation({ holdId, answerBy, calendar, onBooked }: PendingConfirmationProps) {
+export function PendingConfirmation({ holdId, status, calendar, onBooked }: PendingConfirmationProps) {
   const { t } = useI18n();
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [initial] = useState(status);
+  const [outcome, setOutcome] = useState<Outcome | null>(() => finalOutcomeOf(initial));
   const waitingRef = useRef<HTMLDivElement>(null);
   const outcomeRef = useRef<HTMLDivElement>(null);
-  usePendingPoll(holdId, onBooked, setOutcome);
+  usePendingPoll(holdId, initial, onBooked, setOutcome);
 
   // The form the patient was in is gone: the focus goes to what replaces it, as for errors.
   useEffect(() => {
@@ -45,22 +48,38 @@ export function PendingConfirmation({ holdId, answerBy, calendar, onBooked }: Pe
       </div>
     );
   }
+  // Booked already: the confirmed page comes at once.
+  if (initial.status !== 'waiting') return null;
   return (
     <div className="booking-section pending-confirmation">
       <div ref={waitingRef} tabIndex={-1} role="status" className="pending-message">
         <p>{t('web.confirm.pending.text')}</p>
       </div>
-      <PendingProgress answerBy={answerBy} />
+      <PendingProgress answerBy={initial.answerBy} />
     </div>
   );
 }
 
-/** Asks every 2 s (after each answer, never two at once) until the final answer or until the page is left. */
-function usePendingPoll(holdId: string, onBooked: (appointment: AppointmentView) => void, onOutcome: (outcome: Outcome) => void): void {
+/** The refusal or time-out the page already knows of, if any. */
+function finalOutcomeOf(status: PendingStatus): Outcome | null {
+  return status.status === 'refused' || status.status === 'timed_out' ? status : null;
+}
+
+/**
+ * While waiting, asks every 2 s (after each answer, never two at once) until the final answer or until the page is
+ * left; already booked → `onBooked` at once; already refused or timed out → nothing to ask.
+ */
+function usePendingPoll(holdId: string, initial: PendingStatus, onBooked: (appointment: AppointmentView) => void,
+  onOutcome: (outcome: Outcome) => void): void {
   const { lang } = useI18n();
   const booked = useRef(onBooked);
   booked.current = onBooked;
   useEffect(() => {
+    if (initial.status === 'booked') {
+      booked.current(initial.appointment);
+      return;
+    }
+    if (initial.status !== 'waiting') return;
     const controller = new AbortController();
     let timer: number | undefined;
     const ask = async () => {
@@ -81,7 +100,7 @@ function usePendingPoll(holdId: string, onBooked: (appointment: AppointmentView)
       controller.abort();
       window.clearTimeout(timer);
     };
-  }, [holdId, lang, onOutcome]);
+  }, [holdId, initial, lang, onOutcome]);
 }
 
 function OutcomeText({ outcome }: { outcome: Outcome }) {

@@ -2,12 +2,14 @@
  * /rendez-vous/confirmer?hold=<id> (C2–C10): the held slot with its 15-minute countdown, an earlier video slot when
  * there is one, then login/sign-up (coming back here, the hold survives) or the last step, « Confirmer le rendez-vous »
  * → /rendez-vous/:id/confirme. An expired hold says so and leads back to the practitioner's calendar. A practice
- * confirming from its own software (C9) puts a waiting message in place of the form until its answer.
+ * confirming from its own software (C9) puts a waiting message in place of the form until its answer; the page asks
+ * first whether such a request is already there (a reload while waiting), and shows its state instead of the form.
  */
 import { useCallback, useState } from 'react';
 import { ApiError } from '../../api.ts';
 import {
-  getHold, holdOriginOf, type AppointmentView, type ConfirmedBooking, type HoldOrigin, type HoldView, type PendingBooking,
+  findPendingBooking, getHold, holdOriginOf, type AppointmentView, type ConfirmedBooking, type HoldOrigin, type HoldView,
+  type PendingBooking, type PendingStatus,
 } from '../../api-booking.ts';
 import { authLink } from '../../components/account/returnPath.ts';
 import { AppointmentFacts } from '../../components/booking/AppointmentFacts.tsx';
@@ -31,18 +33,31 @@ export function ConfirmBookingPage({ query }: { query: URLSearchParams }) {
   const gone = loaded.state === 'error' && loaded.error instanceof ApiError && loaded.error.status < 500;
   const isExpired = expired === holdId || (gone && loaded.error instanceof ApiError && loaded.error.code === 'hold_expired');
   const onExpired = useCallback(() => setExpired(holdId), [holdId]);
+  const { pending, settled, onPending } = usePendingRequest(holdId);
+  // Nothing is shown until both answers are in: the form, the waiting state and an ended hold never flash in turn.
+  const known = settled && (loaded.state !== 'loading' || hold !== null);
 
-  const title = isExpired ? t('web.hold.expired.title')
-    : hold ? t('web.confirm.title')
-      : gone ? t('web.hold.missing.title')
-        : loaded.state === 'error' ? t('web.error.title') : t('web.confirm.loading');
+  const title = !known || pending?.status === 'booked' ? t('web.confirm.loading')
+    : pending ? t('web.confirm.title')
+      : isExpired ? t('web.hold.expired.title')
+        : hold ? t('web.confirm.title')
+          : gone ? t('web.hold.missing.title')
+            : loaded.state === 'error' ? t('web.error.title') : t('web.confirm.loading');
   usePageTitle(title);
 
+  if (!known || pending) {
+    return (
+      <div className="booking-page">
+        <h1 tabIndex={-1}>{title}</h1>
+        {known && pending ? <PendingRequest holdId={holdId} hold={hold} status={pending} /> : null}
+      </div>
+    );
+  }
   return (
     <div className="booking-page">
       <h1 tabIndex={-1}>{title}</h1>
       {isExpired ? <ExpiredHold origin={hold ? originOf(hold) : holdOriginOf(holdId)} /> : null}
-      {!isExpired && hold ? <HeldSlot hold={hold} onExpired={onExpired} /> : null}
+      {!isExpired && hold ? <HeldSlot hold={hold} onExpired={onExpired} onPending={onPending} /> : null}
       {!isExpired && !hold && gone ? (
         <>
           <p role="alert">{t('web.hold.missing.text')}</p>
@@ -51,6 +66,44 @@ export function ConfirmBookingPage({ query }: { query: URLSearchParams }) {
       ) : null}
       {!isExpired && !hold && loaded.state === 'error' && !gone ? <p role="alert">{t('web.error.network')}</p> : null}
     </div>
+  );
+}
+
+/**
+ * C9: the booking request waiting on the practice's software for this hold — the one sent from this page (202), or
+ * the one GET /api/appointments/pending/:holdId finds when the page opens (null: none, the form as usual).
+ */
+function usePendingRequest(holdId: string) {
+  const { lang } = useI18n();
+  const found = useLoad(`pending|${holdId}|${lang}`, async (signal) =>
+    ({ holdId, status: holdId ? await findPendingBooking(holdId, lang, signal) : null }));
+  const [sent, setSent] = useState<PendingBooking['pending'] | null>(null);
+  const onPending = useCallback((pending: PendingBooking['pending']) => setSent(pending), []);
+  const last = found.state === 'done' ? found.data : found.state === 'loading' ? found.previous : undefined;
+  const here = last?.holdId === holdId ? last : undefined;
+  const pending: PendingStatus | null = sent?.holdId === holdId ? { status: 'waiting', answerBy: sent.answerBy } : here?.status ?? null;
+  // An unanswered check (network) shows the form: confirming again gets the same 202 back.
+  const settled = sent?.holdId === holdId || here !== undefined || found.state === 'error';
+  return { pending, settled, onPending };
+}
+
+/** The request's state in place of the form (the slot's summary while the hold lasts); booked → the confirmed page. */
+function PendingRequest({ holdId, hold, status }: { holdId: string; hold: HoldView | null; status: PendingStatus }) {
+  const { t } = useI18n();
+  const origin = hold ? originOf(hold) : holdOriginOf(holdId);
+  // The waiting page is no page to come back to: the confirmed page takes its place in the history.
+  const onBooked = useCallback((appointment: AppointmentView) =>
+    navigate(`/rendez-vous/${encodeURIComponent(appointment.id)}/confirme`, { replace: true }), []);
+  return (
+    <>
+      {hold && status.status !== 'booked' ? (
+        <section className="booking-section hold-summary" aria-labelledby="hold-title">
+          <h2 id="hold-title" className="booking-section-title">{t('web.confirm.summary')}</h2>
+          <AppointmentFacts start={hold.start} practitioner={hold.practitioner} place={hold.place} reason={hold.reason} replacement={hold.replacement} />
+        </section>
+      ) : null}
+      <PendingConfirmation key={holdId} holdId={holdId} status={status} calendar={origin ? calendarLink(origin) : '/'} onBooked={onBooked} />
+    </>
   );
 }
 
@@ -76,7 +129,9 @@ function ExpiredHold({ origin }: { origin: HoldOrigin | null }) {
   );
 }
 
-function HeldSlot({ hold, onExpired }: { hold: HoldView; onExpired: () => void }) {
+function HeldSlot({ hold, onExpired, onPending }: {
+  hold: HoldView; onExpired: () => void; onPending: (pending: PendingBooking['pending']) => void;
+}) {
   const { t, locale } = useI18n();
   const session = useSession();
   const here = `/rendez-vous/confirmer?hold=${encodeURIComponent(hold.id)}`;
@@ -91,22 +146,7 @@ function HeldSlot({ hold, onExpired }: { hold: HoldView; onExpired: () => void }
     if (replaced) session.announce({ key: 'web.confirmed.replaced', params: { slot: appointmentWhen(replaced.start, t, locale) }, path: to });
     navigate(to);
   }, [session, t, locale]);
-  /** C9: the practice's software has the request; the hold is kept for it until `answerBy`. */
-  const [pending, setPending] = useState<PendingBooking['pending'] | null>(null);
-  const onBooked = useCallback((appointment: AppointmentView) => onConfirmed({ appointment }), [onConfirmed]);
   const calendar = calendarLink(originOf(hold));
-
-  if (pending?.holdId === hold.id) {
-    return (
-      <>
-        <section className="booking-section hold-summary" aria-labelledby="hold-title">
-          <h2 id="hold-title" className="booking-section-title">{t('web.confirm.summary')}</h2>
-          <AppointmentFacts start={hold.start} practitioner={hold.practitioner} place={hold.place} reason={hold.reason} replacement={hold.replacement} />
-        </section>
-        <PendingConfirmation holdId={hold.id} answerBy={pending.answerBy} calendar={calendar} onBooked={onBooked} />
-      </>
-    );
-  }
 
   return (
     <>
@@ -119,7 +159,7 @@ function HeldSlot({ hold, onExpired }: { hold: HoldView; onExpired: () => void }
       <EarlierVideo hold={hold} onHeld={toOtherHold} />
       {session.status === 'loading' ? null : session.account ? (
         <ConfirmForm key={hold.id} hold={hold} account={session.account} onConfirmed={onConfirmed}
-          onPending={setPending} onExpired={onExpired} />
+          onPending={onPending} onExpired={onExpired} />
       ) : (
         <section className="booking-section auth-step" aria-labelledby="auth-title">
           <h2 id="auth-title" className="booking-section-title">{t('web.confirm.auth.title')}</h2>
