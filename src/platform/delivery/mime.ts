@@ -7,6 +7,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { EmailAttachment } from './delivery.ts';
+import { utf8Chunks } from '../text/utf8-chunks.ts';
 
 export interface MimeMessage {
   /** `Name <address>` or `address`. */
@@ -97,19 +98,7 @@ function headerText(text: string): string {
 
 /** RFC 2047 B encoded words of at most 36 UTF-8 bytes each, never cutting a character, folded. */
 function encodedWords(text: string): string {
-  const words: string[] = [];
-  let chunk = '';
-  let bytes = 0;
-  for (const character of text) {
-    const size = Buffer.byteLength(character, 'utf8');
-    if (bytes + size > WORD_BYTES) {
-      words.push(chunk);
-      chunk = '';
-      bytes = 0;
-    }
-    chunk += character;
-    bytes += size;
-  }
-  if (chunk) words.push(chunk);
-  return words.map((word) => `=?UTF-8?B?${Buffer.from(word, 'utf8').toString('base64')}?=`).join(`${CRLF} `);
+  if (!text) return '';
+  return utf8Chunks(text, () => WORD_BYTES)
+    .map((word) => `=?UTF-8?B?${Buffer.from(word, 'utf8').toString('base64')}?=`).join(`${CRLF} `);
 }

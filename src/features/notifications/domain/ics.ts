@@ -8,6 +8,7 @@
  *   remove it;
  * - lines end with CRLF and are folded at 75 octets without ever splitting a UTF-8 character.
  */
+import { utf8Chunks } from '../../../platform/text/utf8-chunks.ts';
 
 export type InviteMethod = 'REQUEST' | 'CANCEL';
 
@@ -85,21 +86,8 @@ export function escapeText(value: string): string {
  * cutting only between characters so no multi-byte UTF-8 sequence is split.
  */
 export function foldLine(line: string): string {
-  const parts: string[] = [];
-  let current = '';
-  let octets = 0;
-  for (const character of line) {
-    const size = Buffer.byteLength(character, 'utf8');
-    if (octets + size > MAX_LINE_OCTETS) {
-      parts.push(current);
-      current = ' ';
-      octets = 1;
-    }
-    current += character;
-    octets += size;
-  }
-  parts.push(current);
-  return parts.join(CRLF);
+  // Continuation lines start with the space that folding adds, so they hold one octet less.
+  return utf8Chunks(line, (index) => (index === 0 ? MAX_LINE_OCTETS : MAX_LINE_OCTETS - 1)).join(`${CRLF} `);
 }
 
 /** An instant as a UTC DATE-TIME: 20260414T070000Z. */
