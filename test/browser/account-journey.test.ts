@@ -16,7 +16,7 @@ import { freePort } from '../../src/platform/db/embedded-postgres.ts';
 import { featureRoutes } from '../../src/features/routes.ts';
 import { devMailboxPages } from '../../src/features/dev-mailbox/index.ts';
 import { freshDatabase, type TestDatabase } from '../support/database.ts';
-import { closeBrowserWorld, artifacts, assertAccessible, buildWeb, chromiumPath, launchBrowser, listenLocally, openPage } from './support/browser.ts';
+import { assertFitsPhone, closeBrowserWorld, artifacts, assertAccessible, buildWeb, chromiumPath, launchBrowser, listenLocally, openPage } from './support/browser.ts';
 import { readFromMailbox as readFromMailboxPage } from './support/mailbox.ts';
 
 describe('account journey in a browser (A1–A7)', { skip: !existsSync(chromiumPath) && `no chromium at ${chromiumPath}`, timeout: 300_000 }, () => {
@@ -289,21 +289,10 @@ describe('account journey in a browser (A1–A7)', { skip: !existsSync(chromiumP
   });
 
   it('fits a 375-px phone screen on the account pages', async () => {
-    const phone = await openPage(context, problems);
-    await phone.setViewportSize({ width: 375, height: 812 });
-    const pages = [
+    await assertFitsPhone(context, problems, base, (phone) => [
       { url: '/mon-compte', where: '« Mon compte » on a phone', loaded: phone.getByRole('heading', { name: 'Identité' }) },
       { url: '/mon-compte/proches', where: '« Mes proches » on a phone', loaded: phone.getByRole('article').first() },
-    ];
-    for (const { url, where, loaded } of pages) {
-      await phone.goto(base + url);
-      await loaded.waitFor();
-      const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      assert.ok(overflow <= 0, `${where} scrolls sideways by ${overflow} px`);
-      await assertAccessible(phone, where);
-    }
-    await phone.screenshot({ path: path.join(artifacts, 'account-journey-phone.png'), fullPage: true });
-    await phone.close();
+    ], 'account-journey-phone.png');
   });
 
   it('deletes the account once the password is confirmed in the dialog', async () => {
@@ -331,16 +320,10 @@ describe('account journey in a browser (A1–A7)', { skip: !existsSync(chromiumP
   });
 
   it('fits a 375-px phone screen on the sign-up and login pages', async () => {
-    const phone = await openPage(context, problems);
-    await phone.setViewportSize({ width: 375, height: 812 });
-    for (const [url, where] of [['/inscription', 'the sign-up page on a phone'], ['/connexion', 'the login page on a phone']] as const) {
-      await phone.goto(base + url);
-      await phone.getByRole('heading', { level: 1 }).waitFor();
-      const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      assert.ok(overflow <= 0, `${where} scrolls sideways by ${overflow} px`);
-      await assertAccessible(phone, where);
-    }
-    await phone.close();
+    await assertFitsPhone(context, problems, base, (phone) => [
+      { url: '/inscription', where: 'the sign-up page on a phone', loaded: phone.getByRole('heading', { level: 1 }) },
+      { url: '/connexion', where: 'the login page on a phone', loaded: phone.getByRole('heading', { level: 1 }) },
+    ]);
   });
 
   it('runs without any Content-Security-Policy violation or script error', () => {

@@ -21,7 +21,7 @@ import { seedDemo } from '../../src/features/demo/seed-demo.ts';
 import { appointmentLinks } from '../../src/features/booking/appointment-links.ts';
 import { freshDatabase, type TestDatabase } from '../support/database.ts';
 import {
-  closeBrowserWorld, artifacts, assertAccessible, buildWeb, chromiumPath, escapeRegExp, launchBrowser, listenLocally, openPage,
+  assertFitsScreen, closeBrowserWorld, artifacts, assertAccessible, buildWeb, chromiumPath, escapeRegExp, launchBrowser, listenLocally, openPage, openPhone,
 } from './support/browser.ts';
 import { codeSentTo } from './support/mailbox.ts';
 import { chooseSlotAhead, findReason, findTarget, type Target } from './booking-journey-support.ts';
@@ -365,15 +365,12 @@ describe('booking journey in a browser (C1–C10, D1–D4, A8)', { skip: !exists
   });
 
   it('fits a 375-px phone screen', async () => {
-    const small = await openPage(context, problems);
-    await small.setViewportSize({ width: 375, height: 812 });
+    const small = await openPhone(context, problems);
     await small.goto(`${base}/praticien/${target.practitionerId}?place=${target.placeId}&reason=${target.reasonId}`);
     await chooseSlotAhead(small);
     await small.waitForURL(/\/rendez-vous\/confirmer\?hold=/);
     await small.getByRole('heading', { name: 'Identifiez-vous pour confirmer' }).waitFor();
-    const overflow = await small.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    assert.ok(overflow <= 0, `the confirmation page scrolls sideways by ${overflow} px`);
-    await assertAccessible(small, 'the confirmation page on a phone');
+    await assertFitsScreen(small, 'the confirmation page on a phone');
     await small.screenshot({ path: path.join(artifacts, 'booking-journey-phone.png'), fullPage: true });
     await small.close();
   });

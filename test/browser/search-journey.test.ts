@@ -15,7 +15,7 @@ import { featureRoutes } from '../../src/features/routes.ts';
 import { seedDemo } from '../../src/features/demo/seed-demo.ts';
 import { freshDatabase, type TestDatabase } from '../support/database.ts';
 import {
-  closeBrowserWorld, artifacts, assertAccessible, buildWeb, chromiumPath, escapeRegExp, launchBrowser, listenLocally, openPage,
+  assertFitsPhone, closeBrowserWorld, artifacts, assertAccessible, buildWeb, chromiumPath, escapeRegExp, launchBrowser, listenLocally, openPage,
 } from './support/browser.ts';
 
 /** An ophthalmologist of the dataset who books online, and the commune of one of its places. */
@@ -171,22 +171,11 @@ describe('search journey in a browser (B1–B7, C1)', { skip: !existsSync(chromi
   });
 
   it('fits a 375-px phone screen on the results and practitioner pages', async () => {
-    const phone = await openPage(context, problems);
-    await phone.setViewportSize({ width: 375, height: 812 });
-    const pages = [
+    await assertFitsPhone(context, problems, base, (phone) => [
       { url: resultsPath,
         where: 'the results page on a phone', loaded: phone.getByRole('link', { name: new RegExp(escapeRegExp(target.name)) }).first() },
       { url: practitionerPath, where: 'the practitioner page on a phone', loaded: phone.locator('.calendar-days') },
-    ];
-    for (const { url, where, loaded } of pages) {
-      await phone.goto(base + url);
-      await loaded.waitFor();
-      const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      assert.ok(overflow <= 0, `${where} scrolls sideways by ${overflow} px`);
-      await assertAccessible(phone, where);
-    }
-    await phone.screenshot({ path: path.join(artifacts, 'search-journey-phone.png'), fullPage: true });
-    await phone.close();
+    ], 'search-journey-phone.png');
   });
 
   it('switches to English, sends it to the API and remembers the choice', async () => {

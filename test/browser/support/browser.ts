@@ -6,7 +6,7 @@ import { rmSync } from 'node:fs';
 import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { App } from '../../../src/platform/http/app.ts';
 import { projectRoot } from '../../../src/platform/config/config.ts';
@@ -76,4 +76,42 @@ export async function closeBrowserWorld(world: {
   await world.app?.close();
   await world.t?.drop();
   rmSync(world.scratch, { recursive: true, force: true });
+}
+
+/** A page the phone check opens: where it is, what shows once it is loaded, and how the failure names it. */
+export interface PhonePage {
+  url: string;
+  where: string;
+  loaded: Locator;
+}
+
+/** A page as a 375-px-wide phone shows it. */
+export async function openPhone(context: BrowserContext, problems: string[]): Promise<Page> {
+  const phone = await openPage(context, problems);
+  await phone.setViewportSize({ width: 375, height: 812 });
+  return phone;
+}
+
+/** The page as shown now does not scroll sideways, and axe finds nothing on it. */
+export async function assertFitsScreen(page: Page, where: string): Promise<void> {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `${where} scrolls sideways by ${overflow} px`);
+  await assertAccessible(page, where);
+}
+
+/**
+ * Opens each page on a 375-px phone screen: none may scroll sideways, axe must find nothing; then, with
+ * `screenshot`, a full-page screenshot of the last one in the artifacts folder.
+ */
+export async function assertFitsPhone(
+  context: BrowserContext, problems: string[], base: string, pagesOn: (phone: Page) => PhonePage[], screenshot?: string,
+): Promise<void> {
+  const phone = await openPhone(context, problems);
+  for (const { url, where, loaded } of pagesOn(phone)) {
+    await phone.goto(base + url);
+    await loaded.waitFor();
+    await assertFitsScreen(phone, where);
+  }
+  if (screenshot) await phone.screenshot({ path: path.join(artifacts, screenshot), fullPage: true });
+  await phone.close();
 }
