@@ -8,7 +8,7 @@ import { addRelative, updateRelative, type Relative } from '../../api.ts';
 import { useI18n } from '../../i18n.tsx';
 import { isAdult, isPlausibleBirthDate } from './dates.ts';
 import { ErrorSummary } from './ErrorSummary.tsx';
-import { CivilityField, RequiredLegend, TextField, type Civility } from './fields.tsx';
+import { CivilityField, RequiredLegend, SubmitCancelButtons, TextField, type Civility } from './fields.tsx';
 import { PhoneField } from './PhoneField.tsx';
 import { useSubmission } from './useSubmission.ts';
 import { collect, looksLikeEmail, serverMessagePrefixes, startsWithDoubleZero } from './validation.ts';
@@ -102,13 +102,8 @@ export function RelativeForm({ relative, onSaved, onCancel }: RelativeFormProps)
             error={submission.errorOf(id('phone'))} />
         </fieldset>
       ) : null}
-      <div className="button-row">
-        <button type="submit" className="button button-primary" disabled={submission.busy}>
-          {submission.busy ? t('web.accounts.sending')
-            : relative ? t('web.accounts.relatives.form.submit.edit') : t('web.accounts.relatives.form.submit.add')}
-        </button>
-        <button type="button" className="button button-secondary" onClick={onCancel}>{t('web.accounts.cancel')}</button>
-      </div>
+      <SubmitCancelButtons busy={submission.busy} onCancel={onCancel}
+        submitLabel={relative ? t('web.accounts.relatives.form.submit.edit') : t('web.accounts.relatives.form.submit.add')} />
     </form>
   );
 }

@@ -135,3 +135,14 @@ export function CivilityField({ name, value, onValue }: { name: string; value: C
     </fieldset>
   );
 }
+
+/** A form's submit button (« Envoi… » while busy) and its « Annuler » beside it. */
+export function SubmitCancelButtons({ busy, submitLabel, onCancel }: { busy: boolean; submitLabel: string; onCancel: () => void }) {
+  const { t } = useI18n();
+  return (
+    <div className="button-row">
+      <button type="submit" className="button button-primary" disabled={busy}>{busy ? t('web.accounts.sending') : submitLabel}</button>
+      <button type="button" className="button button-secondary" onClick={onCancel}>{t('web.accounts.cancel')}</button>
+    </div>
+  );
+}

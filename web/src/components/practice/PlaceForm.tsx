@@ -8,7 +8,7 @@ import type { Place, PlaceInput } from '../../api-practice.ts';
 import { useI18n } from '../../i18n.tsx';
 import { Combobox, type ComboOption } from '../Combobox.tsx';
 import { ErrorSummary } from '../account/ErrorSummary.tsx';
-import { CheckboxField, FieldError, RequiredLegend, TextField, describedBy } from '../account/fields.tsx';
+import { CheckboxField, FieldError, RequiredLegend, SubmitCancelButtons, TextField, describedBy } from '../account/fields.tsx';
 import { PhoneField } from '../account/PhoneField.tsx';
 import { collect, serverMessagePrefixes } from '../account/validation.ts';
 import { formatPhone } from '../../format.ts';
@@ -84,12 +84,7 @@ export function PlaceForm({ place, idPrefix, title, save, onCancel }: PlaceFormP
       <PhoneField id={id('phone')} label={t('web.practice.places.phone')} value={phone} onValue={setPhone} error={submission.errorOf(id('phone'))} />
       <CheckboxField id={id('online')} label={t('web.practice.places.online_booking')} hint={t('web.practice.places.online_booking_hint')}
         checked={onlineBooking} onChecked={setOnlineBooking} />
-      <div className="button-row">
-        <button type="submit" className="button button-primary" disabled={submission.busy}>
-          {submission.busy ? t('web.accounts.sending') : t('web.practice.save')}
-        </button>
-        <button type="button" className="button button-secondary" onClick={onCancel}>{t('web.accounts.cancel')}</button>
-      </div>
+      <SubmitCancelButtons busy={submission.busy} submitLabel={t('web.practice.save')} onCancel={onCancel} />
     </form>
   );
 }

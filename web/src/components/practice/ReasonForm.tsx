@@ -6,7 +6,7 @@ import { useState, type FormEvent } from 'react';
 import type { Reason, ReasonInput } from '../../api-practice.ts';
 import { useI18n } from '../../i18n.tsx';
 import { ErrorSummary } from '../account/ErrorSummary.tsx';
-import { CheckboxField, RequiredLegend, TextField } from '../account/fields.tsx';
+import { CheckboxField, RequiredLegend, SubmitCancelButtons, TextField } from '../account/fields.tsx';
 import { collect } from '../account/validation.ts';
 import { TextAreaField, centsOf, eurosOf, wholeNumber } from './practiceFields.tsx';
 import { usePracticeSubmission } from './usePractice.ts';
@@ -103,12 +103,7 @@ export function ReasonForm({ reason, idPrefix, title, save, onCancel }: ReasonFo
         value={instructionsFr} onValue={setInstructionsFr} maxLength={2000} lang="fr" />
       <TextAreaField id={id('instructions-en')} label={t('web.practice.reasons.instructions_en')} value={instructionsEn}
         onValue={setInstructionsEn} maxLength={2000} lang="en" />
-      <div className="button-row">
-        <button type="submit" className="button button-primary" disabled={submission.busy}>
-          {submission.busy ? t('web.accounts.sending') : t('web.practice.save')}
-        </button>
-        <button type="button" className="button button-secondary" onClick={onCancel}>{t('web.accounts.cancel')}</button>
-      </div>
+      <SubmitCancelButtons busy={submission.busy} submitLabel={t('web.practice.save')} onCancel={onCancel} />
     </form>
   );
 }
