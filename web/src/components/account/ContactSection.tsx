@@ -10,7 +10,7 @@ import { useI18n } from '../../i18n.tsx';
 import { useSession } from '../../session.tsx';
 import { CodeStep } from './CodeStep.tsx';
 import { ErrorSummary } from './ErrorSummary.tsx';
-import { RequiredLegend, TextField } from './fields.tsx';
+import { RequiredLegend, SubmitCancelButtons, TextField } from './fields.tsx';
 import { PhoneField } from './PhoneField.tsx';
 import { SectionStatus } from './SectionStatus.tsx';
 import { useSubmission } from './useSubmission.ts';
@@ -154,12 +154,7 @@ function EmailChange({ onStart, onDone }: ChangeProps) {
       <TextField id="email-change-confirmation" label={t('web.accounts.contact.email.confirmation')} type="email" value={confirmation}
         onValue={setConfirmation} autoComplete="email" inputMode="email" autoCapitalize="none" spellCheck={false} required
         error={submission.errorOf('email-change-confirmation')} />
-      <div className="button-row">
-        <button type="submit" className="button button-primary" disabled={submission.busy}>
-          {submission.busy ? t('web.accounts.sending') : t('web.accounts.contact.send_code')}
-        </button>
-        <button type="button" className="button button-secondary" onClick={close}>{t('web.accounts.cancel')}</button>
-      </div>
+      <SubmitCancelButtons busy={submission.busy} submitLabel={t('web.accounts.contact.send_code')} onCancel={close} />
     </form>
   );
 }
@@ -211,12 +206,7 @@ function PhoneChange({ onStart, onDone }: ChangeProps) {
       <RequiredLegend />
       <PhoneField id="phone-change-new" label={t('web.accounts.contact.phone.new')} hint={t('web.accounts.signup.phone.hint')}
         value={phone} onValue={setPhone} required autoFocus error={submission.errorOf('phone-change-new')} />
-      <div className="button-row">
-        <button type="submit" className="button button-primary" disabled={submission.busy}>
-          {submission.busy ? t('web.accounts.sending') : t('web.accounts.contact.send_code')}
-        </button>
-        <button type="button" className="button button-secondary" onClick={close}>{t('web.accounts.cancel')}</button>
-      </div>
+      <SubmitCancelButtons busy={submission.busy} submitLabel={t('web.accounts.contact.send_code')} onCancel={close} />
     </form>
   );
 }

@@ -4,6 +4,7 @@ import { moveAppointment, type AppointmentDetail, type Place } from '../../api-p
 import { parisDate } from '../../format.ts';
 import { useI18n } from '../../i18n.tsx';
 import { ErrorSummary } from '../account/ErrorSummary.tsx';
+import { SubmitCancelButtons } from '../account/fields.tsx';
 import { collect } from '../account/validation.ts';
 import { isDate, isTime, parisInstant } from './parisTime.ts';
 import { SlotPicker } from './SlotPicker.tsx';
@@ -53,12 +54,7 @@ export function MoveForm({ practitionerId, detail, places, onMoved, onClose }: M
       <SlotPicker idPrefix="move" practitionerId={practitionerId} placeId={placeId} reasonId={appointment.reason.id}
         date={date} time={time} onDate={setDate} onTime={setTime}
         dateError={submission.errorOf('move-date')} timeError={submission.errorOf('move-time')} />
-      <div className="button-row">
-        <button type="submit" className="button button-primary" disabled={submission.busy}>
-          {submission.busy ? t('web.accounts.sending') : t('web.practice.appointment.move_submit')}
-        </button>
-        <button type="button" className="button button-secondary" onClick={onClose}>{t('web.accounts.cancel')}</button>
-      </div>
+      <SubmitCancelButtons busy={submission.busy} submitLabel={t('web.practice.appointment.move_submit')} onCancel={onClose} />
     </form>
   );
 }
