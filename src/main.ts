@@ -12,7 +12,9 @@ import { prepareData } from './startup.ts';
 import { startJobs } from './platform/jobs/jobs.ts';
 import { featureJobs } from './features/jobs.ts';
 import { startNotificationSending } from './features/notifications/index.ts';
-import { announceAgendaChange, listenToAgendaChanges } from './features/availability/index.ts';
+import { agendaChangesSubscription, announceAgendaChange } from './features/availability/index.ts';
+import { createSessionMemory, sessionEndsSubscription } from './features/accounts/session-memory.ts';
+import { listenToNotifications } from './platform/db/notification-listener.ts';
 
 const config = loadConfig();
 const started = Date.now();
@@ -50,11 +52,14 @@ const now = () => new Date();
 const notificationsStarting = startNotificationSending(config, {
   db: database.db, databaseUrl: database.connectionString, publicUrl: url, now,
 });
+// Sessions checked are remembered only while this process hears of ended ones (the listening connection below).
+const sessionMemory = config.sessionMemory ? createSessionMemory() : undefined;
 const app = await buildApp({
   context: {
     db: database.db,
     now,
     listSlotsCacheMs: config.listSlotsCacheMs,
+    sessionMemory,
     delivery: createDelivery(config, database.db, now),
     publicUrl: url,
   },
@@ -84,12 +89,18 @@ const jobs = await startJobs({
 });
 // They send what booking changes write to the outbox.
 const notifications = await notificationsStarting;
-// Agenda changes made by other server processes reach this one's list cache (one listening connection, reopened if lost).
-const agendaChanges = config.listSlotsCacheMs
-  ? await listenToAgendaChanges({
+// One listening connection (reopened if lost) brings what other server processes change: agenda changes to the list
+// cache, ended sessions to the session memory.
+const subscriptions = [
+  ...(config.listSlotsCacheMs ? [agendaChangesSubscription(announceAgendaChange)] : []),
+  ...(sessionMemory ? [sessionEndsSubscription(sessionMemory)] : []),
+];
+const changes = subscriptions.length
+  ? await listenToNotifications({
     connectionString: database.connectionString,
-    announce: announceAgendaChange,
-    onError: (error) => console.error(`Créneau: agenda change listener: ${error.message} (reconnecting).`),
+    applicationName: 'creneau-changes',
+    subscriptions,
+    onError: (error) => console.error(`Créneau: change listener: ${error.message} (reconnecting).`),
   })
   : { stop: async () => undefined };
 console.log(`Créneau is ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${url}`);
@@ -104,7 +115,7 @@ if (Object.values(providers).includes('none')) {
 
 const shutdown = async () => {
   await notifications.stop();
-  await agendaChanges.stop();
+  await changes.stop();
   await jobs.stop();
   await app.close();
   await database.shutdown();

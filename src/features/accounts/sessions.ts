@@ -4,12 +4,13 @@
  * a new token at every login and privilege change.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import type { AppContext } from '../../platform/http/app.ts';
 import { clearCookie, readCookie, writeCookie } from '../../platform/http/cookies.ts';
 import { NotSignedIn } from './errors.ts';
+import type { RememberedSession } from './session-memory.ts';
 import { hashToken, issueToken, looksLikeToken } from './tokens.ts';
 
 export const SESSION_COOKIE = '__Host-creneau_session';
@@ -147,36 +148,56 @@ export function clearSessionCookie(reply: FastifyReply): void {
   clearCookie(reply, SESSION_COOKIE, cookieAttributes);
 }
 
+/**
+ * The request's session: from this process's memory when it may answer (session-memory.ts), else ONE statement that
+ * reads it, deletes it if expired, and slides its idle expiry when due (at most once a minute).
+ */
 async function lookUpSession(request: FastifyRequest, context: AppContext): Promise<SignedIn | null> {
   const token = readCookie(request, SESSION_COOKIE);
   if (!looksLikeToken(token)) return null;
   const tokenHash = hashToken(token);
-  const row = await context.db
-    .selectFrom('sessions')
-    .select(['account_id', 'remembered', 'last_seen_at', 'idle_expires_at', 'absolute_expires_at'])
-    .where('token_hash', '=', tokenHash)
-    .executeTakeFirst();
-  if (!row) return null;
+  const tokenKey = tokenHash.toString('base64');
   const now = context.now();
-  if (now >= row.idle_expires_at || now >= row.absolute_expires_at) {
-    await context.db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
-    return null;
-  }
-  if (now.getTime() - row.last_seen_at.getTime() >= SLIDE_EVERY_MS) {
-    await slideIdleExpiry(context.db, tokenHash, row.remembered, row.absolute_expires_at, now);
-  }
-  return { accountId: row.account_id, tokenHash, remembered: row.remembered };
+  const memory = context.sessionMemory;
+  const known = memory?.recall(tokenKey, now, SLIDE_EVERY_MS);
+  if (known) return { accountId: known.accountId, tokenHash, remembered: known.remembered };
+  const mark = memory?.mark();
+  const session = await checkSession(context.db, tokenHash, now);
+  if (!session) return null;
+  if (memory && mark !== undefined) memory.remember(tokenKey, session, mark);
+  return { accountId: session.accountId, tokenHash, remembered: session.remembered };
 }
 
-/** Activity pushes the idle expiry forward, never past the absolute one. */
-async function slideIdleExpiry(db: Db, tokenHash: Buffer, remembered: boolean, absoluteExpiresAt: Date, now: Date): Promise<void> {
-  const lifetime = remembered ? sessionLifetimes.remembered : sessionLifetimes.browser;
-  const idle = new Date(Math.min(now.getTime() + lifetime.idleMs, absoluteExpiresAt.getTime()));
-  await db
-    .updateTable('sessions')
-    .set({ last_seen_at: now, idle_expires_at: idle })
-    .where('token_hash', '=', tokenHash)
-    .execute();
+/** The live session of `tokenHash` as it stands after this check (an expired one is deleted; null then). */
+async function checkSession(db: Db, tokenHash: Buffer, now: Date): Promise<RememberedSession | null> {
+  const slideBefore = new Date(now.getTime() - SLIDE_EVERY_MS);
+  const idleUntil = (lifetime: { idleMs: number }) => new Date(now.getTime() + lifetime.idleMs);
+  const { rows: [row] } = await sql<{
+    accountId: string; remembered: boolean; lastSeenAt: Date; idleExpiresAt: Date; absoluteExpiresAt: Date; live: boolean;
+  }>`
+    with found as (
+      select account_id, remembered, last_seen_at, idle_expires_at, absolute_expires_at,
+             idle_expires_at > ${now} and absolute_expires_at > ${now} as live
+        from sessions where token_hash = ${tokenHash}
+    ), ended as (
+      delete from sessions s using found f where s.token_hash = ${tokenHash} and not f.live
+    ), slid as (
+      update sessions s
+         set last_seen_at = ${now},
+             idle_expires_at = least(case when s.remembered then ${idleUntil(sessionLifetimes.remembered)}::timestamptz
+                                          else ${idleUntil(sessionLifetimes.browser)}::timestamptz end, s.absolute_expires_at)
+        from found f
+       where s.token_hash = ${tokenHash} and f.live and s.last_seen_at <= ${slideBefore}
+      returning s.last_seen_at, s.idle_expires_at
+    )
+    select f.account_id as "accountId", f.remembered, coalesce(slid.last_seen_at, f.last_seen_at) as "lastSeenAt",
+           coalesce(slid.idle_expires_at, f.idle_expires_at) as "idleExpiresAt", f.absolute_expires_at as "absoluteExpiresAt", f.live
+      from found f left join slid on true`.execute(db);
+  if (!row?.live) return null;
+  return {
+    accountId: row.accountId, tokenHash, remembered: row.remembered,
+    lastSeenAt: row.lastSeenAt, idleExpiresAt: row.idleExpiresAt, absoluteExpiresAt: row.absoluteExpiresAt,
+  };
 }
 
 async function insertSession(

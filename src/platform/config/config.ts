@@ -24,6 +24,11 @@ export interface Config {
    */
   listSlotsCacheMs: number;
   /**
+   * Whether each server process remembers the sessions it checked, while it hears of ended ones
+   * (CRENEAU_SESSION_MEMORY, `0` turns it off; docs/decisions.md « Accounts — sessions in memory »).
+   */
+  sessionMemory: boolean;
+  /**
    * PostgreSQL connections of the server's pool (CRENEAU_DATABASE_POOL_SIZE); default 4 per core, 8 to 20: more
    * concurrent transactions than the cores can run only queue inside PostgreSQL (docs/performance.md « Booking »).
    */
@@ -115,6 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: env.PUBLIC_URL || undefined,
     production: env.NODE_ENV === 'production',
     listSlotsCacheMs: Number(env.CRENEAU_LIST_SLOTS_CACHE_MS ?? 30_000),
+    sessionMemory: env.CRENEAU_SESSION_MEMORY !== '0',
     databasePoolSize: Number(env.CRENEAU_DATABASE_POOL_SIZE || defaultPoolSize()),
     trustProxy: trustProxyOf(env.TRUST_PROXY),
     smtpUrl: env.SMTP_URL || undefined,

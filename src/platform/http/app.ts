@@ -23,6 +23,7 @@ import type { Db } from '../db/database.ts';
 import { DeliveryUnavailable, type Delivery } from '../delivery/delivery.ts';
 import { devMailboxDelivery } from '../delivery/dev-mailbox.ts';
 import { csrfGuard } from './csrf.ts';
+import type { SessionMemory } from '../../features/accounts/session-memory.ts';
 
 export type App = FastifyInstance;
 
@@ -38,6 +39,8 @@ export interface AppContext {
   delivery?: Delivery;
   /** The site's address for links in messages, without a trailing slash; absent: http://localhost:3000. */
   publicUrl?: string;
+  /** The signed-in sessions this process remembers, trusted while it hears of ended ones; absent: always read them. */
+  sessionMemory?: SessionMemory;
 }
 
 /** What routes receive: the context with every optional service filled in. */
