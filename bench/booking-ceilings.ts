@@ -59,12 +59,13 @@ export async function rawInsertCeiling(pool: pg.Pool, connections: number, secon
 
 /**
  * (b) The booking transaction on `agendas` (practitioners of their own, so the rush's agendas stay untouched): each
- * loop books the next 10-minute slot of a random practitioner, with the statements of holds.ts and confirmation.
+ * loop books the next 10-minute slot of a random practitioner from `year` on (one year per measurement), with the
+ * statements of holds.ts and confirmation.
  */
 export async function bookingTransactionCeiling(
-  db: Db, agendas: readonly BenchAgenda[], patients: readonly SignedInPatient[], connections: number, seconds: number,
+  db: Db, agendas: readonly BenchAgenda[], patients: readonly SignedInPatient[], connections: number, seconds: number, year: number,
 ): Promise<Ceiling> {
-  const firstStart = Date.UTC(2030, 0, 1, 8);
+  const firstStart = Date.UTC(year, 0, 1, 8);
   const nextSlot = agendas.map(() => 0);
   let n = 0;
   return measureLoops(connections, seconds, async () => {

@@ -4,14 +4,16 @@ import { readdirSync, readFileSync } from 'node:fs';
 /** Clock ticks per second of /proc/<pid>/stat (100 on Linux). */
 const TICKS_PER_SECOND = 100;
 
-interface ProcessStat { pid: number; ppid: number; cpuMs: number }
+interface ProcessStat { pid: number; ppid: number; cpuMs: number; reapedChildrenCpuMs: number }
 
 function statOf(pid: number): ProcessStat | null {
   try {
     const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
-    // After the command: state, ppid, …, utime (14th field of the line) and stime (15th).
-    return { pid, ppid: Number(fields[1]), cpuMs: ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND };
+    // After the command: state, ppid, …, utime (14th field of the line), stime (15th), and the same of the children
+    // it has waited for (cutime, cstime: 16th and 17th).
+    const ms = (field: number) => (Number(fields[field]) * 1000) / TICKS_PER_SECOND;
+    return { pid, ppid: Number(fields[1]), cpuMs: ms(11) + ms(12), reapedChildrenCpuMs: ms(13) + ms(14) };
   } catch {
     return null;
   }
@@ -32,8 +34,13 @@ export function postmasterOf(clusterDir: string): number | null {
   return null;
 }
 
-/** CPU milliseconds used so far by `pid` and, when `withChildren`, its direct children (PostgreSQL backends). */
+/**
+ * CPU milliseconds used so far by `pid` and, when `withChildren`, its direct children (PostgreSQL backends): the live
+ * ones, and those that exited (once waited for, their time is the parent's « children » time), so that a connection
+ * closed between two readings does not take its time away.
+ */
 export function cpuMsOf(pid: number, withChildren: boolean): number {
   const all = allProcesses();
-  return all.filter((p) => p.pid === pid || (withChildren && p.ppid === pid)).reduce((sum, p) => sum + p.cpuMs, 0);
+  return all.filter((p) => p.pid === pid || (withChildren && p.ppid === pid))
+    .reduce((sum, p) => sum + p.cpuMs + (withChildren && p.pid === pid ? p.reapedChildrenCpuMs : 0), 0);
 }
