@@ -2,19 +2,15 @@
  * Facts about people the accounts feature needs: today's date in Paris, ages, plausible birth dates, and
  * the normal form of emails and names. Pure: the current instant is always an argument.
  */
+import { localDateAt } from '../../availability/domain/zoned-time.ts';
 
 export const ADULT_AGE = 18;
 export const MAX_AGE = 120;
 export const NAME_MAX_LENGTH = 100;
 
-const parisDateFormat = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit',
-});
-
 /** The calendar date (YYYY-MM-DD) in Paris at instant `now`: ages and minority are judged on it. */
 export function parisToday(now: Date): string {
-  const parts = Object.fromEntries(parisDateFormat.formatToParts(now).map((part) => [part.type, part.value]));
-  return `${parts.year}-${parts.month}-${parts.day}`;
+  return localDateAt(now.getTime());
 }
 
 /** Whether `text` is a real YYYY-MM-DD calendar date (no 30 February). */

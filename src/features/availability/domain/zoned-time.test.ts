@@ -86,3 +86,46 @@ describe('zoned time: Paris wall clock ⇄ UTC instants', () => {
     }
   });
 });
+
+describe('zoned time: remembered offsets', () => {
+  /** The offset as another formatter writes it (« GMT+01:00 », « GMT+00:09:21 »), independent of offsetAt's code. */
+  const oracle = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Paris', timeZoneName: 'longOffset' });
+  const expectedOffset = (instant: number) => {
+    const name = oracle.formatToParts(instant).find((part) => part.type === 'timeZoneName')!.value;
+    const match = /^GMT(?:([+-])(\d{2}):(\d{2})(?::(\d{2}))?)?$/.exec(name);
+    assert.ok(match, name);
+    if (!match[1]) return 0;
+    const ms = ((Number(match[2]) * 60 + Number(match[3])) * 60 + Number(match[4] ?? 0)) * 1000;
+    return match[1] === '-' ? -ms : ms;
+  };
+
+  it('gives the same offset as the time zone database at instants spread over three centuries', () => {
+    let seed = 12345;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const from = at('1850-01-01T00:00:00Z');
+    const to = at('2150-01-01T00:00:00Z');
+    for (let i = 0; i < 5000; i++) {
+      const instant = Math.floor(from + next() * (to - from));
+      assert.equal(offsetAt(instant), expectedOffset(instant), new Date(instant).toISOString());
+    }
+  });
+
+  it('changes offset at the exact millisecond of every change of summer time from 1976 to 2100', () => {
+    for (let year = 1976; year <= 2100; year++) {
+      for (const month of [3, 10]) {
+        // The last Sunday of March or October, 01:00 UTC (the rule in force since 1996; before, the last Sunday of
+        // September for the autumn change: the oracle decides, the instant only has to be near a change).
+        const lastDay = new Date(Date.UTC(year, month, 0));
+        const sunday = lastDay.getTime() - lastDay.getUTCDay() * 86_400_000 + 3_600_000;
+        for (const delta of [-900_000, -1000, -1, 0, 1, 999, 1000, 900_000]) {
+          assert.equal(offsetAt(sunday + delta), expectedOffset(sunday + delta), new Date(sunday + delta).toISOString());
+        }
+      }
+    }
+  });
+
+  it('keeps the change of 1911, when Paris left its own mean time (UTC+00:09:21)', () => {
+    assert.equal(offsetAt(at('1911-03-10T12:00:00Z')), (9 * 60 + 21) * 1000);
+    assert.equal(offsetAt(at('1911-03-11T12:00:00Z')), 0);
+  });
+});

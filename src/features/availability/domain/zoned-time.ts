@@ -111,8 +111,8 @@ function formatterOf(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
-/** The zone's wall clock at an instant, written as if it were a UTC instant (epoch ms, whole seconds). */
-function wallMsAt(instant: number, timeZone: string): number {
+/** The zone's wall clock at an instant as the formatter reads it, written as if it were a UTC instant (whole seconds). */
+function formattedWallMsAt(instant: number, timeZone: string): number {
   const parts: Record<string, number> = {};
   for (const part of formatterOf(timeZone).formatToParts(instant)) {
     if (part.type !== 'literal') parts[part.type] = Number(part.value);
@@ -120,9 +120,39 @@ function wallMsAt(instant: number, timeZone: string): number {
   return Date.UTC(parts.year ?? 0, (parts.month ?? 1) - 1, parts.day ?? 1, parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0);
 }
 
+/** The instant truncated to its whole second (towards the past, also before 1970). */
+function wholeSecondOf(instant: number): number {
+  return instant - (((instant % 1000) + 1000) % 1000);
+}
+
+/**
+ * Offsets are remembered per quarter hour of UTC: no zone changes its offset twice within 15 minutes, so one that is
+ * the same at both ends of a quarter is the same throughout it. A quarter with a change in it is never remembered:
+ * its instants ask the formatter. (`formatToParts` costs microseconds, and a booking converts dozens of instants.)
+ */
+const OFFSET_QUARTER_MS = 15 * 60_000;
+const OFFSET_CACHE_SIZE = 100_000;
+const offsetsByZone = new Map<string, Map<number, number>>();
+
 /** How far the zone's clocks are ahead of UTC at an instant, in ms (Paris: one or two hours). */
 export function offsetAt(instant: number, timeZone: string = PARIS): number {
-  return wallMsAt(instant, timeZone) - (instant - (((instant % 1000) + 1000) % 1000));
+  const quarter = Math.floor(instant / OFFSET_QUARTER_MS);
+  let offsets = offsetsByZone.get(timeZone);
+  if (!offsets) offsetsByZone.set(timeZone, offsets = new Map());
+  const known = offsets.get(quarter);
+  if (known !== undefined) return known;
+  const offsetOf = (at: number) => formattedWallMsAt(at, timeZone) - wholeSecondOf(at);
+  const first = quarter * OFFSET_QUARTER_MS;
+  const atFirst = offsetOf(first);
+  if (atFirst !== offsetOf(first + OFFSET_QUARTER_MS - 1)) return offsetOf(instant);
+  if (offsets.size >= OFFSET_CACHE_SIZE) offsets.clear();
+  offsets.set(quarter, atFirst);
+  return atFirst;
+}
+
+/** The zone's wall clock at an instant, written as if it were a UTC instant (epoch ms, whole seconds). */
+function wallMsAt(instant: number, timeZone: string): number {
+  return wholeSecondOf(instant) + offsetAt(instant, timeZone);
 }
 
 /** The zone's calendar date at an instant. */
