@@ -4,7 +4,7 @@
  * a new token at every login and privilege change.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { sql, type Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import type { AppContext } from '../../platform/http/app.ts';
@@ -149,8 +149,8 @@ export function clearSessionCookie(reply: FastifyReply): void {
 }
 
 /**
- * The request's session: from this process's memory when it may answer (session-memory.ts), else ONE statement that
- * reads it, deletes it if expired, and slides its idle expiry when due (at most once a minute).
+ * The request's session: from this process's memory when it may answer (session-memory.ts), else read from the
+ * database (an expired one is deleted; the idle expiry slides when the last slide is a minute old).
  */
 async function lookUpSession(request: FastifyRequest, context: AppContext): Promise<SignedIn | null> {
   const token = readCookie(request, SESSION_COOKIE);
@@ -168,36 +168,42 @@ async function lookUpSession(request: FastifyRequest, context: AppContext): Prom
   return { accountId: session.accountId, tokenHash, remembered: session.remembered };
 }
 
-/** The live session of `tokenHash` as it stands after this check (an expired one is deleted; null then). */
+/**
+ * The live session of `tokenHash` as it stands after this check, or null (an expired one is deleted). A plain read
+ * in the usual case: one statement doing the read, the delete and the slide cost PostgreSQL more per request
+ * (0.30 against 0.20–0.22 ms) than it saved once a minute.
+ */
 async function checkSession(db: Db, tokenHash: Buffer, now: Date): Promise<RememberedSession | null> {
-  const slideBefore = new Date(now.getTime() - SLIDE_EVERY_MS);
-  const idleUntil = (lifetime: { idleMs: number }) => new Date(now.getTime() + lifetime.idleMs);
-  const { rows: [row] } = await sql<{
-    accountId: string; remembered: boolean; lastSeenAt: Date; idleExpiresAt: Date; absoluteExpiresAt: Date; live: boolean;
-  }>`
-    with found as (
-      select account_id, remembered, last_seen_at, idle_expires_at, absolute_expires_at,
-             idle_expires_at > ${now} and absolute_expires_at > ${now} as live
-        from sessions where token_hash = ${tokenHash}
-    ), ended as (
-      delete from sessions s using found f where s.token_hash = ${tokenHash} and not f.live
-    ), slid as (
-      update sessions s
-         set last_seen_at = ${now},
-             idle_expires_at = least(case when s.remembered then ${idleUntil(sessionLifetimes.remembered)}::timestamptz
-                                          else ${idleUntil(sessionLifetimes.browser)}::timestamptz end, s.absolute_expires_at)
-        from found f
-       where s.token_hash = ${tokenHash} and f.live and s.last_seen_at <= ${slideBefore}
-      returning s.last_seen_at, s.idle_expires_at
-    )
-    select f.account_id as "accountId", f.remembered, coalesce(slid.last_seen_at, f.last_seen_at) as "lastSeenAt",
-           coalesce(slid.idle_expires_at, f.idle_expires_at) as "idleExpiresAt", f.absolute_expires_at as "absoluteExpiresAt", f.live
-      from found f left join slid on true`.execute(db);
-  if (!row?.live) return null;
-  return {
-    accountId: row.accountId, tokenHash, remembered: row.remembered,
-    lastSeenAt: row.lastSeenAt, idleExpiresAt: row.idleExpiresAt, absoluteExpiresAt: row.absoluteExpiresAt,
+  const row = await db
+    .selectFrom('sessions')
+    .select(['account_id', 'remembered', 'last_seen_at', 'idle_expires_at', 'absolute_expires_at'])
+    .where('token_hash', '=', tokenHash)
+    .executeTakeFirst();
+  if (!row) return null;
+  if (now >= row.idle_expires_at || now >= row.absolute_expires_at) {
+    await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
+    return null;
+  }
+  const session = {
+    accountId: row.account_id, tokenHash, remembered: row.remembered,
+    lastSeenAt: row.last_seen_at, idleExpiresAt: row.idle_expires_at, absoluteExpiresAt: row.absolute_expires_at,
   };
+  if (now.getTime() - row.last_seen_at.getTime() < SLIDE_EVERY_MS) return session;
+  const slid = await slideIdleExpiry(db, tokenHash, row.remembered, row.absolute_expires_at, now);
+  // Ended meanwhile (the row is gone): signed out.
+  return slid ? { ...session, lastSeenAt: now, idleExpiresAt: slid } : null;
+}
+
+/** Activity pushes the idle expiry forward, never past the absolute one; answers it, or null if the session is gone. */
+async function slideIdleExpiry(db: Db, tokenHash: Buffer, remembered: boolean, absoluteExpiresAt: Date, now: Date): Promise<Date | null> {
+  const lifetime = remembered ? sessionLifetimes.remembered : sessionLifetimes.browser;
+  const idle = new Date(Math.min(now.getTime() + lifetime.idleMs, absoluteExpiresAt.getTime()));
+  const slid = await db
+    .updateTable('sessions')
+    .set({ last_seen_at: now, idle_expires_at: idle })
+    .where('token_hash', '=', tokenHash)
+    .executeTakeFirst();
+  return slid.numUpdatedRows > 0n ? idle : null;
 }
 
 async function insertSession(
