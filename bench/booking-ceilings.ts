@@ -4,15 +4,25 @@
  * durable write here; (b) the booking's own writes, with the repository's real statements: the hold's
  * (`booking_hold`: the practitioner's advisory lock, the purge of expired holds, the held row's insert checked by the
  * exclusion constraint) and the confirmation's (`booking_confirm`: the lock, the key, the update to booked, the
- * calendar identity and a confirmation intent) — what a hold and its confirmation write, without the reads that
- * judge them (two statements, as the rush's requests run them).
+ * calendar identity and the message intents the server plans for such a patient) — what a hold and its confirmation
+ * write, without the reads that judge them (two statements, as the rush's requests run them).
  */
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { Db } from '../src/platform/db/database.ts';
 import { takeHold } from '../src/features/booking/repository.ts';
 import { writeConfirmation } from '../src/features/booking/confirm-appointment/repository.ts';
+import { intentsForNewBooking } from '../src/features/notifications/index.ts';
 import { SLOT_MINUTES, type BenchAgenda, type SignedInPatient } from './booking-world.ts';
+
+/**
+ * Who the rush's patients are for the message plan (booking-world.ts: the holder books for themself, with an email
+ * and a French mobile), so that (b) writes the intents the server writes for them.
+ */
+const benchSubject = {
+  reasonOn: true, fileOff: false, isHolder: true, patientEmail: null, patientPhone: null, patientPhoneKind: null,
+  accountEmail: 'patient@bench.example.fr', accountPhone: '+33612345678', accountPhoneKind: 'mobile', language: null,
+} as const;
 
 export interface Ceiling {
   perSecond: number;
@@ -64,6 +74,7 @@ export async function rawInsertCeiling(pool: pg.Pool, connections: number, secon
  */
 export async function bookingTransactionCeiling(
   db: Db, agendas: readonly BenchAgenda[], patients: readonly SignedInPatient[], connections: number, seconds: number, year: number,
+  rushStarts: readonly Date[],
 ): Promise<Ceiling> {
   const firstStart = Date.UTC(year, 0, 1, 8);
   const nextSlot = agendas.map(() => 0);
@@ -84,10 +95,9 @@ export async function bookingTransactionCeiling(
       holdId: taken.id, practitionerId: agenda.practitionerId, accountId: patient.accountId, holdToken: null,
       patientId: patient.patientId, idempotencyKey: randomUUID(), referringPractitionerId: null, instructionsAcceptedAt: null,
       replacedIds: [], fileToLink: null, now,
-      planned: {
-        calendarUid: `${taken.id}@creneau`,
-        intents: [{ key: `${taken.id}:confirmation:holder:email:v0`, kind: 'confirmation', channel: 'email', role: 'holder', sendAt: now, plannedStart: start }],
-      },
+      // The reminders owed depend on how far ahead the booking is: planned as for one of the rush's times, so that (b)
+      // writes as many intents as the rush's bookings do.
+      planned: intentsForNewBooking(taken.id, rushStarts[n % rushStarts.length]!, benchSubject, now),
     });
     if (written.outcome !== 'booked') throw new Error(`the hold was not booked: ${written.outcome}`);
   });

@@ -90,6 +90,8 @@ try {
   const csrf = await csrfOf(baseUrl);
   const patients = await createSignedInPatients(db, patientCount, csrf, now, 5 * 60_000);
   const known = await Promise.all(world.agendas.map((agenda) => readCalendar(baseUrl, agenda, world)));
+  // Every free time of the rush, for ceiling (b) to plan as many reminders as the rush's bookings owe.
+  const rushStarts = known.flat().map((slot) => new Date(slot.start));
   console.log(`  ${known.flat().reduce((sum, slot) => sum + slot.remaining, 0)} free places read before the rush; ${patients.length} patients signed in`);
   await sql`analyze`.execute(db);
   if (args.profile) {
@@ -119,10 +121,14 @@ try {
 
   const booked = await countRows(db, world, 'booked');
   const held = await countRows(db, world, 'held');
+  const intents = {
+    rush: await intentsPerBooking(db, world.agendas.map((a) => a.practitionerId)),
+    ceiling: await intentsPerBooking(db, ceilingAgendas.map((a) => a.practitionerId)),
+  };
 
   const ceilingsAfter = await measureCeilings(postmaster, 2031);
   const breaches = await countInvariantBreaches(db);
-  report(rush, { booked, held, places: world.places }, [ceilingsBefore, ceilingsAfter], breaches, cpu, loadAfterRush);
+  report(rush, { booked, held, places: world.places }, [ceilingsBefore, ceilingsAfter], breaches, cpu, loadAfterRush, intents);
 
   /** Both ceilings, from as many connections as the rush; with PostgreSQL's CPU per booking of (b). */
   async function measureCeilings(postmasterPid: number | null, year: number): Promise<Ceilings> {
@@ -131,7 +137,7 @@ try {
     const ceilingDb = openDatabase(connectionString, connections);
     try {
       const cpuBefore = postmasterPid ? cpuMsOf(postmasterPid, true) : NaN;
-      const bookingTx = await bookingTransactionCeiling(ceilingDb.db, ceilingAgendas, patients, connections, ceilingSeconds, year);
+      const bookingTx = await bookingTransactionCeiling(ceilingDb.db, ceilingAgendas, patients, connections, ceilingSeconds, year, rushStarts);
       // The loops' warm-up second is not counted in transactions but is in CPU: a slight overestimate per booking.
       const postgresCpuMs = (postmasterPid ? cpuMsOf(postmasterPid, true) : NaN) - cpuBefore;
       return { rawInsert, bookingTx, postgresCpuMsPerBooking: postgresCpuMs / (bookingTx.perSecond * (bookingTx.seconds + 1)) };
@@ -169,6 +175,16 @@ async function countRows(db: NonNullable<typeof database.handle>['db'], world: R
   return Number(row.n);
 }
 
+/** Message intents written per booked appointment of these practitioners. */
+async function intentsPerBooking(db: NonNullable<typeof database.handle>['db'], practitionerIds: readonly string[]): Promise<number> {
+  const { rows: [row] } = await sql<{ intents: string; booked: string }>`
+    select (select count(*) from notification_intents i join appointments a on a.id = i.appointment_id
+             where a.practitioner_id = any(${practitionerIds}::bigint[])) as intents,
+           (select count(*) from appointments a where a.practitioner_id = any(${practitionerIds}::bigint[]) and a.status = 'booked') as booked`
+    .execute(db);
+  return Number(row!.intents) / Math.max(1, Number(row!.booked));
+}
+
 async function stopServer(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -179,6 +195,7 @@ async function stopServer(child: ChildProcess): Promise<void> {
 function report(
   rush: RushResult, rows: { booked: number; held: number; places: number }, measured: [Ceilings, Ceilings],
   breaches: { overlaps: number; overCapacity: number }, cpu: { server: number; postgres: number }, loadAfterRush: string,
+  intents: { rush: number; ceiling: number },
 ) {
   const ms = (n: number) => `${n.toFixed(1)} ms`;
   const mean = (pick: (c: Ceilings) => number) => (pick(measured[0]) + pick(measured[1])) / 2;
@@ -207,7 +224,7 @@ CPU during the rush    server ${(cpu.server / 1000).toFixed(1)} s, PostgreSQL ${
 CPU per confirmed booking  server ${(cpu.server / rush.confirmed).toFixed(2)} ms + PostgreSQL ${(cpu.postgres / rush.confirmed).toFixed(2)} ms`
     + ` = ${((cpu.server + cpu.postgres) / rush.confirmed).toFixed(2)} ms (with the 409s and refreshes; ${(2000 / ((cpu.server + cpu.postgres) / rush.confirmed)).toFixed(0)}/s if both cores were ours)
 ceiling (a) raw single-row INSERT tx      ${both((c) => c.rawInsert.perSecond)} → mean ${rawInsert.toFixed(0)}/s → end-to-end is ${(100 * perSecond / rawInsert).toFixed(1)} %
-ceiling (b) booking writes, direct        ${both((c) => c.bookingTx.perSecond)} → mean ${bookingTx.toFixed(0)}/s (booking_hold + booking_confirm: lock, purge, insert held, book, key, intent) → end-to-end is ${(100 * perSecond / bookingTx).toFixed(1)} % (target ≥ 25 %)
+ceiling (b) booking writes, direct        ${both((c) => c.bookingTx.perSecond)} → mean ${bookingTx.toFixed(0)}/s (booking_hold + booking_confirm: lock, purge, insert held, book, key, ${intents.ceiling.toFixed(1)} intents; the rush wrote ${intents.rush.toFixed(1)}) → end-to-end is ${(100 * perSecond / bookingTx).toFixed(1)} % (target ≥ 25 %)
 PostgreSQL CPU per booking of (b)         ${mean((c) => c.postgresCpuMsPerBooking).toFixed(2)} ms (the rush: ${(cpu.postgres / rush.confirmed).toFixed(2)} ms)`
     + (failures.length ? `\nceiling failures: ${JSON.stringify(failures)}` : ''));
 }
