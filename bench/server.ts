@@ -8,9 +8,8 @@ import cluster from 'node:cluster';
 import { openDatabase } from '../src/platform/db/database.ts';
 import { buildApp } from '../src/platform/http/app.ts';
 import { featureRoutes } from '../src/features/routes.ts';
-import { agendaChangesSubscription, announceAgendaChange } from '../src/features/availability/index.ts';
-import { createSessionMemory, sessionEndsSubscription } from '../src/features/accounts/session-memory.ts';
-import { listenToNotifications } from '../src/platform/db/notification-listener.ts';
+import { createSessionMemory } from '../src/features/accounts/session-memory.ts';
+import { listenToChanges } from '../src/features/changes.ts';
 
 const url = process.env.DATABASE_URL;
 if (!url) throw new Error('DATABASE_URL is required');
@@ -37,13 +36,7 @@ if (workers > 1 && cluster.isPrimary) {
   const sessionMemory = process.env.SESSION_MEMORY === '0' ? undefined : createSessionMemory();
   const app = await buildApp({ context: { db: database.db, now: () => new Date(), listSlotsCacheMs, sessionMemory }, routes: featureRoutes, ...(process.env.LOGGER === 'verbose' || process.env.LOGGER === 'errors' ? { logger: process.env.LOGGER } : {}) });
   // Like npm start: agenda changes and ended sessions of the other workers reach this one's memories.
-  const subscriptions = [
-    ...(listSlotsCacheMs ? [agendaChangesSubscription(announceAgendaChange)] : []),
-    ...(sessionMemory ? [sessionEndsSubscription(sessionMemory)] : []),
-  ];
-  const changes = subscriptions.length
-    ? await listenToNotifications({ connectionString: url, applicationName: 'creneau-changes', subscriptions })
-    : { stop: async () => undefined };
+  const changes = await listenToChanges({ connectionString: url, agendaChanges: listSlotsCacheMs > 0, sessionMemory });
   await app.listen({ host: '127.0.0.1', port: Number(process.env.PORT ?? 0) });
   process.send?.({ ready: true });
   const stop = async () => { await changes.stop(); await app.close(); await database.close(); process.exit(0); };

@@ -12,9 +12,8 @@ import { prepareData } from './startup.ts';
 import { startJobs } from './platform/jobs/jobs.ts';
 import { featureJobs } from './features/jobs.ts';
 import { startNotificationSending } from './features/notifications/index.ts';
-import { agendaChangesSubscription, announceAgendaChange } from './features/availability/index.ts';
-import { createSessionMemory, sessionEndsSubscription } from './features/accounts/session-memory.ts';
-import { listenToNotifications } from './platform/db/notification-listener.ts';
+import { createSessionMemory } from './features/accounts/session-memory.ts';
+import { listenToChanges } from './features/changes.ts';
 
 const config = loadConfig();
 const started = Date.now();
@@ -91,18 +90,12 @@ const jobs = await startJobs({
 const notifications = await notificationsStarting;
 // One listening connection (reopened if lost) brings what other server processes change: agenda changes to the list
 // cache, ended sessions to the session memory.
-const subscriptions = [
-  ...(config.listSlotsCacheMs ? [agendaChangesSubscription(announceAgendaChange)] : []),
-  ...(sessionMemory ? [sessionEndsSubscription(sessionMemory)] : []),
-];
-const changes = subscriptions.length
-  ? await listenToNotifications({
-    connectionString: database.connectionString,
-    applicationName: 'creneau-changes',
-    subscriptions,
-    onError: (error) => console.error(`Créneau: change listener: ${error.message} (reconnecting).`),
-  })
-  : { stop: async () => undefined };
+const changes = await listenToChanges({
+  connectionString: database.connectionString,
+  agendaChanges: config.listSlotsCacheMs > 0,
+  sessionMemory,
+  onError: (error) => console.error(`Créneau: change listener: ${error.message} (reconnecting).`),
+});
 console.log(`Créneau is ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${url}`);
 console.log(`API documentation: ${url}api/docs`);
 const providers = channelProviders(config);

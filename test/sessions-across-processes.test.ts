@@ -9,12 +9,12 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'kysely';
 import { buildApp, type App } from '../src/platform/http/app.ts';
 import { featureRoutes } from '../src/features/routes.ts';
-import { createSessionMemory, sessionEndsSubscription, type SessionMemory } from '../src/features/accounts/session-memory.ts';
-import { listenToNotifications, type NotificationListener } from '../src/platform/db/notification-listener.ts';
+import { createSessionMemory, type SessionMemory } from '../src/features/accounts/session-memory.ts';
+import { CHANGES_LISTENER_APPLICATION, listenToChanges } from '../src/features/changes.ts';
+import type { NotificationListener } from '../src/platform/db/notification-listener.ts';
 import { freshDatabase, type TestDatabase } from './support/database.ts';
 import { createTestAccount, signIn, type SignedInTest } from './support/accounts.ts';
 
-const LISTENER = 'creneau-test-session-ends';
 const start = new Date('2026-03-02T08:00:00Z');
 const minutes = (n: number) => new Date(start.getTime() + n * 60_000);
 
@@ -31,9 +31,8 @@ describe('sessions remembered by another server process', () => {
     first = await buildApp({ context: { db: t.db, now: () => clock }, routes: featureRoutes });
     memory = createSessionMemory();
     second = await buildApp({ context: { db: t.db, now: () => clock, sessionMemory: memory }, routes: featureRoutes });
-    listener = await listenToNotifications({
-      connectionString: t.connectionString, applicationName: LISTENER, subscriptions: [sessionEndsSubscription(memory)], retryDelaysMs: [50],
-    });
+    // The second server's listening connection, as npm start opens it (agenda changes are not remembered here).
+    listener = await listenToChanges({ connectionString: t.connectionString, agendaChanges: false, sessionMemory: memory });
     assert.equal(listener.listening(), true);
   });
   after(async () => {
@@ -112,7 +111,7 @@ describe('sessions remembered by another server process', () => {
     const session = await signIn(first, t.db);
     assert.equal(await accountOnSecond(session), session.accountId);
     const { rows } = await sql<{ cut: boolean }>`select pg_terminate_backend(pid) as cut from pg_stat_activity
-      where application_name = ${LISTENER} and datname = current_database()`.execute(t.db);
+      where application_name = ${CHANGES_LISTENER_APPLICATION} and datname = current_database()`.execute(t.db);
     assert.deepEqual(rows, [{ cut: true }]);
     assert.equal(await listenerIs(false), false);
     // Ended while nothing could be heard: the second server must not answer from what it remembered.
