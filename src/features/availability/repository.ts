@@ -70,8 +70,12 @@ interface AgendaRow extends BookingTargetRow {
  * seconds inside JSON (float8 `date_part`, cheaper than numeric `extract`): a busy page reads thousands, and
  * parsing timestamp text costs more than the query.
  */
-export async function loadAgendas(db: Db, keys: readonly AgendaKey[], period: AgendaPeriod): Promise<AgendaInputs[]> {
+export async function loadAgendas(
+  db: Db, keys: readonly AgendaKey[], period: AgendaPeriod, { occupancies: withOccupancies = true }: { occupancies?: boolean } = {},
+): Promise<AgendaInputs[]> {
   if (!keys.length) return [];
+  // Without occupancies (a hold checking its slot on the grid) the statement skips reading the period's appointments.
+  const occupied = withOccupancies ? occupanciesJson(period) : sql`'[]'::json`;
   const rows = await executePrepared(db, sql<AgendaRow>`
     select p.id::text as "practitionerId", p.online_booking and pl.online_booking as "onlineBooking",
            pl.id::text as "placeId", c.departement,
@@ -88,15 +92,7 @@ export async function loadAgendas(db: Db, keys: readonly AgendaKey[], period: Ag
            coalesce((select json_agg(json_build_array(date_part('epoch', x.starts_at), date_part('epoch', x.ends_at)))
                        from replacements x
                       where x.practitioner_id = p.id and x.starts_at < ${period.to} and x.ends_at > ${period.from}), '[]') as replacements,
-           -- The lower bound on starts_at lets the index appointments_practitioner_time read only the period.
-           coalesce((select json_agg(json_build_array(ap.place_id::text, ap.reason_id::text,
-                                                      date_part('epoch', ap.starts_at), date_part('epoch', ap.ends_at),
-                                                      date_part('epoch', ap.hold_expires_at)))
-                       from appointments ap
-                      where ap.practitioner_id = p.id and ap.status in ('held', 'booked')
-                        and ap.starts_at < ${period.to}
-                        and ap.starts_at > ${period.from}::timestamptz - ${LONGEST_APPOINTMENT}::interval
-                        and ap.ends_at > ${period.from}), '[]') as occupancies,
+           ${occupied} as occupancies,
            (select json_agg(json_build_array(h.area, h.day))
               from public_holidays h
              where h.day between ${period.firstDate}::date and ${period.lastDate}::date) as holidays
@@ -118,6 +114,19 @@ export async function loadAgendas(db: Db, keys: readonly AgendaKey[], period: Ag
     })),
     holidays,
   }));
+}
+
+/** SQL: the live appointments of the agenda's practitioner over the period, as JSON arrays (see AgendaRow). */
+function occupanciesJson(period: AgendaPeriod) {
+  // The lower bound on starts_at lets the index appointments_practitioner_time read only the period.
+  return sql`coalesce((select json_agg(json_build_array(ap.place_id::text, ap.reason_id::text,
+                                                   date_part('epoch', ap.starts_at), date_part('epoch', ap.ends_at),
+                                                   date_part('epoch', ap.hold_expires_at)))
+                    from appointments ap
+                   where ap.practitioner_id = p.id and ap.status in ('held', 'booked')
+                     and ap.starts_at < ${period.to}
+                     and ap.starts_at > ${period.from}::timestamptz - ${LONGEST_APPOINTMENT}::interval
+                     and ap.ends_at > ${period.from}), '[]')`;
 }
 
 /**

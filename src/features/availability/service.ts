@@ -178,8 +178,7 @@ async function agendaDayOf(
   const remembered = memory?.recall(key.practitionerId, dayKey, at);
   if (remembered) return remembered;
   const mark = memory?.mark(key.practitionerId);
-  const [read] = await loadAgendas(db, [key], period);
-  const day = { ...read!, occupancies: [] };
+  const day = (await loadAgendas(db, [key], period, { occupancies: false }))[0]!;
   // An unknown or not-bookable agenda is read again each time: its refusal costs nothing to remember wrongly.
   if (memory && mark && isBookable(day.target)) memory.remember(key.practitionerId, dayKey, day, mark, at);
   return day;
