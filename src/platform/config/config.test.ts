@@ -42,3 +42,11 @@ describe('notification worker settings', () => {
     assert.throws(() => loadConfig({ CRENEAU_NOTIFICATION_CONCURRENCY: '0' }), /CRENEAU_NOTIFICATION_CONCURRENCY must be .*at least 1/);
   });
 });
+
+describe('session memory', () => {
+  it('remembers sessions per process unless CRENEAU_SESSION_MEMORY=0', () => {
+    assert.equal(loadConfig({}).sessionMemory, true);
+    assert.equal(loadConfig({ CRENEAU_SESSION_MEMORY: '1' }).sessionMemory, true);
+    assert.equal(loadConfig({ CRENEAU_SESSION_MEMORY: '0' }).sessionMemory, false);
+  });
+});
