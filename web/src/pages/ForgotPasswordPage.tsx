@@ -5,7 +5,7 @@
 import { useRef, useEffect, useState, type FormEvent } from 'react';
 import { requestPasswordReset } from '../api.ts';
 import { ErrorSummary } from '../components/account/ErrorSummary.tsx';
-import { RequiredLegend, TextField } from '../components/account/fields.tsx';
+import { EmailField, RequiredLegend } from '../components/account/fields.tsx';
 import { PhoneField } from '../components/account/PhoneField.tsx';
 import { useSubmission } from '../components/account/useSubmission.ts';
 import { collect, looksLikeEmail, startsWithDoubleZero } from '../components/account/validation.ts';
@@ -63,8 +63,8 @@ export function ForgotPasswordPage() {
           <form noValidate onSubmit={onSubmit} className="account-form">
             <ErrorSummary submission={submission} />
             <RequiredLegend />
-            <TextField id="forgot-email" label={t('web.accounts.login.email')} type="email" value={email} onValue={setEmail}
-              autoComplete="email" inputMode="email" autoCapitalize="none" spellCheck={false} required
+            <EmailField id="forgot-email" label={t('web.accounts.login.email')} value={email} onValue={setEmail}
+              autoComplete="email" required
               error={submission.errorOf('forgot-email')} />
             <PhoneField id="forgot-phone" label={t('web.accounts.forgot.phone')} hint={t('web.accounts.signup.phone.hint')}
               value={phone} onValue={setPhone} required error={submission.errorOf('forgot-phone')} />

@@ -6,7 +6,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { logIn, resendLoginCode, verifyLogin, type AccountView, type CodeSent } from '../api.ts';
 import { CodeStep } from '../components/account/CodeStep.tsx';
 import { ErrorSummary } from '../components/account/ErrorSummary.tsx';
-import { CheckboxField, RequiredLegend, TextField } from '../components/account/fields.tsx';
+import { CheckboxField, EmailField, RequiredLegend } from '../components/account/fields.tsx';
 import { PasswordField } from '../components/account/PasswordField.tsx';
 import { authLink, returnPathOf, safeReturnPath } from '../components/account/returnPath.ts';
 import { useSubmission } from '../components/account/useSubmission.ts';
@@ -84,8 +84,8 @@ export function LoginPage({ query }: { query: URLSearchParams }) {
           <form noValidate onSubmit={onSubmit} className="account-form">
             <ErrorSummary submission={submission} />
             <RequiredLegend />
-            <TextField id="login-email" label={t('web.accounts.login.email')} type="email" value={email} onValue={setEmail}
-              autoComplete="email" inputMode="email" autoCapitalize="none" spellCheck={false} required
+            <EmailField id="login-email" label={t('web.accounts.login.email')} value={email} onValue={setEmail}
+              autoComplete="email" required
               error={submission.errorOf('login-email')} />
             <PasswordField id="login-password" label={t('web.accounts.login.password')} value={password} onValue={setPassword}
               autoComplete="current-password" error={submission.errorOf('login-password')} />

@@ -7,7 +7,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { changeSignupPhone, resendSignupCode, signUp, verifySignup, type CodeSent } from '../api.ts';
 import { CodeStep } from '../components/account/CodeStep.tsx';
 import { ErrorSummary } from '../components/account/ErrorSummary.tsx';
-import { CheckboxField, RequiredLegend, TextField } from '../components/account/fields.tsx';
+import { CheckboxField, EmailField, RequiredLegend } from '../components/account/fields.tsx';
 import { PasswordField } from '../components/account/PasswordField.tsx';
 import { missingRules } from '../components/account/passwordRules.ts';
 import { PhoneField } from '../components/account/PhoneField.tsx';
@@ -114,12 +114,12 @@ export function SignupPage({ query }: { query: URLSearchParams }) {
         <RequiredLegend />
         <PhoneField id="signup-phone" label={t('web.accounts.signup.phone')} hint={t('web.accounts.signup.phone.hint')}
           value={phone} onValue={setPhone} required error={submission.errorOf('signup-phone')} />
-        <TextField id="signup-email" label={t('web.accounts.signup.email')} type="email" value={email} onValue={setEmail}
-          autoComplete="email" inputMode="email" autoCapitalize="none" spellCheck={false} required
+        <EmailField id="signup-email" label={t('web.accounts.signup.email')} value={email} onValue={setEmail}
+          autoComplete="email" required
           error={submission.errorOf('signup-email')} />
-        <TextField id="signup-email-confirmation" label={t('web.accounts.signup.email_confirmation')}
-          hint={t('web.accounts.signup.email_confirmation.hint')} type="email" value={emailConfirmation}
-          onValue={setEmailConfirmation} autoComplete="email" inputMode="email" autoCapitalize="none" spellCheck={false}
+        <EmailField id="signup-email-confirmation" label={t('web.accounts.signup.email_confirmation')}
+          hint={t('web.accounts.signup.email_confirmation.hint')} value={emailConfirmation}
+          onValue={setEmailConfirmation} autoComplete="email"
           required error={submission.errorOf('signup-email-confirmation')} />
         <PasswordField id="signup-password" label={t('web.accounts.signup.password')} value={password} onValue={setPassword}
           autoComplete="new-password" checklist error={submission.errorOf('signup-password')} />

@@ -10,7 +10,7 @@ import { useI18n } from '../../i18n.tsx';
 import { useSession } from '../../session.tsx';
 import { CodeStep } from './CodeStep.tsx';
 import { ErrorSummary } from './ErrorSummary.tsx';
-import { RequiredLegend, SubmitCancelButtons, TextField } from './fields.tsx';
+import { EmailField, RequiredLegend, SubmitCancelButtons } from './fields.tsx';
 import { PhoneField } from './PhoneField.tsx';
 import { SectionStatus } from './SectionStatus.tsx';
 import { useSubmission } from './useSubmission.ts';
@@ -148,11 +148,11 @@ function EmailChange({ onStart, onDone }: ChangeProps) {
       <p className="muted">{t('web.accounts.contact.email.why')}</p>
       <ErrorSummary submission={submission} />
       <RequiredLegend />
-      <TextField id="email-change-new" label={t('web.accounts.contact.email.new')} type="email" value={email} onValue={setEmail}
-        autoComplete="email" inputMode="email" autoCapitalize="none" spellCheck={false} required autoFocus
+      <EmailField id="email-change-new" label={t('web.accounts.contact.email.new')} value={email} onValue={setEmail}
+        autoComplete="email" required autoFocus
         error={submission.errorOf('email-change-new')} />
-      <TextField id="email-change-confirmation" label={t('web.accounts.contact.email.confirmation')} type="email" value={confirmation}
-        onValue={setConfirmation} autoComplete="email" inputMode="email" autoCapitalize="none" spellCheck={false} required
+      <EmailField id="email-change-confirmation" label={t('web.accounts.contact.email.confirmation')} value={confirmation}
+        onValue={setConfirmation} autoComplete="email" required
         error={submission.errorOf('email-change-confirmation')} />
       <SubmitCancelButtons busy={submission.busy} submitLabel={t('web.accounts.contact.send_code')} onCancel={close} />
     </form>

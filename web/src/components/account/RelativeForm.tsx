@@ -8,7 +8,7 @@ import { addRelative, updateRelative, type Relative } from '../../api.ts';
 import { useI18n } from '../../i18n.tsx';
 import { isAdult, isPlausibleBirthDate } from './dates.ts';
 import { ErrorSummary } from './ErrorSummary.tsx';
-import { CivilityField, RequiredLegend, SubmitCancelButtons, TextField, type Civility } from './fields.tsx';
+import { CivilityField, EmailField, RequiredLegend, SubmitCancelButtons, TextField, type Civility } from './fields.tsx';
 import { PhoneField } from './PhoneField.tsx';
 import { useSubmission } from './useSubmission.ts';
 import { collect, looksLikeEmail, serverMessagePrefixes, startsWithDoubleZero } from './validation.ts';
@@ -94,8 +94,8 @@ export function RelativeForm({ relative, onSaved, onCancel }: RelativeFormProps)
       {adult ? (
         <fieldset className="relative-contact">
           <legend className="field-label">{t('web.accounts.relatives.contact.legend')}</legend>
-          <TextField id={id('email')} label={`${t('web.accounts.relatives.email')} (${t('web.accounts.optional')})`} type="email"
-            value={email} onValue={setEmail} autoComplete="off" inputMode="email" autoCapitalize="none" spellCheck={false}
+          <EmailField id={id('email')} label={`${t('web.accounts.relatives.email')} (${t('web.accounts.optional')})`}
+            value={email} onValue={setEmail} autoComplete="off"
             error={submission.errorOf(id('email'))} />
           <PhoneField id={id('phone')} label={`${t('web.accounts.relatives.phone')} (${t('web.accounts.optional')})`}
             hint={t('web.accounts.signup.phone.hint')} value={phone} onValue={setPhone} autoComplete="off"

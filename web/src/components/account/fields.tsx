@@ -72,6 +72,11 @@ export function TextField({ id, label, value, onValue, required, hint, error, de
   );
 }
 
+/** An email address: the email keyboard on phones, no capital letter added and no spelling check. */
+export function EmailField(props: Omit<TextFieldProps, 'type' | 'inputMode' | 'autoCapitalize' | 'spellCheck'>) {
+  return <TextField {...props} type="email" inputMode="email" autoCapitalize="none" spellCheck={false} />;
+}
+
 export interface CheckboxFieldProps {
   id: string;
   label: ReactNode;

@@ -6,7 +6,7 @@ import type { AccountView, Relative } from '../../api.ts';
 import { useI18n } from '../../i18n.tsx';
 import { Link } from '../../router.tsx';
 import { formatBirthDate, isAdult } from '../account/dates.ts';
-import { CivilityField, TextField } from '../account/fields.tsx';
+import { CivilityField, EmailField, TextField } from '../account/fields.tsx';
 import { PhoneField } from '../account/PhoneField.tsx';
 import { holderName } from '../account/AccountNav.tsx';
 import { identityMissing, whoFieldId, type PatientForm, type PersonFields } from './patientForm.ts';
@@ -135,9 +135,9 @@ function NewRelativeFields({ form, onForm, errorOf }: { form: PatientForm; onFor
       <p className="contact-note" aria-live="polite">{contactNote}</p>
       {adult ? (
         <div className="relative-contact">
-          <TextField id="new-relative-email" label={`${t('web.accounts.relatives.email')} (${t('web.accounts.optional')})`}
-            type="email" value={relative.email} onValue={(email) => setRelative({ email })} autoComplete="off" inputMode="email"
-            autoCapitalize="none" spellCheck={false} error={errorOf('new-relative-email')} />
+          <EmailField id="new-relative-email" label={`${t('web.accounts.relatives.email')} (${t('web.accounts.optional')})`}
+            value={relative.email} onValue={(email) => setRelative({ email })} autoComplete="off"
+            error={errorOf('new-relative-email')} />
           <PhoneField id="new-relative-phone" label={`${t('web.accounts.relatives.phone')} (${t('web.accounts.optional')})`}
             hint={t('web.accounts.signup.phone.hint')} value={relative.phone} onValue={(phone) => setRelative({ phone })}
             autoComplete="off" error={errorOf('new-relative-phone')} />

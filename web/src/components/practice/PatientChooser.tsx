@@ -8,7 +8,7 @@ import { ApiError } from '../../api.ts';
 import { searchPatients, type PatientCard } from '../../api-practice.ts';
 import { formatPhone } from '../../format.ts';
 import { useI18n } from '../../i18n.tsx';
-import { CivilityField, TextField, type Civility } from '../account/fields.tsx';
+import { CivilityField, EmailField, TextField, type Civility } from '../account/fields.tsx';
 import { PhoneField } from '../account/PhoneField.tsx';
 import { formatLongDate } from './parisTime.ts';
 import { isSessionEnd } from './usePractice.ts';
@@ -117,8 +117,8 @@ export function PatientChooser({ practitionerId, chosen, onChoose, draft, onDraf
           </div>
           <TextField id="new-patient-birth-date" label={t('web.practice.patient.birth_date')} type="date" value={draft.birthDate}
             onValue={set('birthDate')} className="date-field" error={errorOf('new-patient-birth-date')} />
-          <TextField id="new-patient-email" label={t('web.practice.patient.email')} type="email" value={draft.email} onValue={set('email')}
-            autoComplete="off" inputMode="email" autoCapitalize="none" spellCheck={false} error={errorOf('new-patient-email')} />
+          <EmailField id="new-patient-email" label={t('web.practice.patient.email')} value={draft.email} onValue={set('email')}
+            autoComplete="off" error={errorOf('new-patient-email')} />
           <PhoneField id="new-patient-phone" label={t('web.practice.patient.phone')} value={draft.phone} onValue={set('phone')} autoComplete="off"
             error={errorOf('new-patient-phone')} />
         </div>

@@ -7,7 +7,7 @@ import type { CodeSent } from '../../api.ts';
 import { resendStaffCode, staffLogIn, verifyStaffCode, type StaffView } from '../../api-practice.ts';
 import { CodeStep } from '../../components/account/CodeStep.tsx';
 import { ErrorSummary } from '../../components/account/ErrorSummary.tsx';
-import { CheckboxField, RequiredLegend, TextField } from '../../components/account/fields.tsx';
+import { CheckboxField, EmailField, RequiredLegend } from '../../components/account/fields.tsx';
 import { PasswordField } from '../../components/account/PasswordField.tsx';
 import { useSubmission } from '../../components/account/useSubmission.ts';
 import { collect, looksLikeEmail } from '../../components/account/validation.ts';
@@ -93,8 +93,8 @@ export function PracticeLoginPage({ query }: { query: URLSearchParams }) {
           <form noValidate onSubmit={onSubmit} className="account-form">
             <ErrorSummary submission={submission} />
             <RequiredLegend />
-            <TextField id="pro-login-email" label={t('web.accounts.login.email')} type="email" value={email} onValue={setEmail}
-              autoComplete="username" inputMode="email" autoCapitalize="none" spellCheck={false} required
+            <EmailField id="pro-login-email" label={t('web.accounts.login.email')} value={email} onValue={setEmail}
+              autoComplete="username" required
               error={submission.errorOf('pro-login-email')} />
             <PasswordField id="pro-login-password" label={t('web.accounts.login.password')} value={password} onValue={setPassword}
               autoComplete="current-password" error={submission.errorOf('pro-login-password')} />

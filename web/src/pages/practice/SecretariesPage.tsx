@@ -8,7 +8,7 @@ import {
 } from '../../api-practice.ts';
 import { ConfirmDialog } from '../../components/account/ConfirmDialog.tsx';
 import { ErrorSummary } from '../../components/account/ErrorSummary.tsx';
-import { RequiredLegend, TextField } from '../../components/account/fields.tsx';
+import { EmailField, RequiredLegend, TextField } from '../../components/account/fields.tsx';
 import { PhoneField } from '../../components/account/PhoneField.tsx';
 import { SectionStatus } from '../../components/account/SectionStatus.tsx';
 import { collect, looksLikeEmail, serverMessagePrefixes } from '../../components/account/validation.ts';
@@ -159,8 +159,8 @@ function InviteForm({ acting, onInvited }: { acting: ActingFor; onInvited: (secr
       <h2 id="invite-title">{t('web.practice.secretaries.invite')}</h2>
       <ErrorSummary submission={submission} />
       <RequiredLegend />
-      <TextField id="invite-email" label={t('web.practice.patient.email')} type="email" value={email} onValue={setEmail} required
-        autoComplete="off" inputMode="email" autoCapitalize="none" spellCheck={false} error={submission.errorOf('invite-email')} />
+      <EmailField id="invite-email" label={t('web.practice.patient.email')} value={email} onValue={setEmail} required
+        autoComplete="off" error={submission.errorOf('invite-email')} />
       <div className="field-pair">
         <TextField id="invite-first-name" label={t('web.practice.patient.first_name')} value={firstName} onValue={setFirstName} required
           autoComplete="off" maxLength={100} error={submission.errorOf('invite-first-name')} />
