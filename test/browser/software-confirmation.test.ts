@@ -20,7 +20,7 @@ import { createPracticeToken } from '../../src/features/practice-api/index.ts';
 import { createSessionToken, SESSION_COOKIE } from '../../src/features/accounts/sessions.ts';
 import { STAFF_SESSION_COOKIE } from '../../src/features/practice-auth/staff-session-store.ts';
 import { createTestStaff, signInStaff } from '../../src/features/practice-auth/staff-test-support.ts';
-import { allMessages } from '../../src/platform/i18n/web-catalogue.ts';
+import { allMessages } from '../../src/platform/i18n/catalogue.ts';
 import { freshDatabase, type TestDatabase } from '../support/database.ts';
 import { createTestAccount } from '../support/accounts.ts';
 import { closeBrowserWorld, artifacts, assertAccessible, buildWeb, chromiumPath, launchBrowser, listenLocally, openPage } from './support/browser.ts';

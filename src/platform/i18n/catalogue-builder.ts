@@ -22,16 +22,20 @@ export interface Catalogue<K extends string> {
   /** Whether `key` names a text of the catalogue (zod schemas carry keys as their messages). */
   isMessageKey: (key: string) => key is K;
   allMessages: (lang: Language) => Readonly<Record<string, string>>;
+  /** Adds a source's texts (a lazily loaded part of the web app brings its own). */
+  extend: (source: MessageSource) => void;
 }
 
 /** The catalogue of these sources; a later source's text wins over an earlier one's for the same key. */
 export function buildCatalogue<K extends string>(sources: readonly MessageSource[]): Catalogue<K> {
   const catalogue: Record<Language, Record<string, string>> = { fr: {}, en: {} };
-  for (const source of sources) {
+  const extend = (source: MessageSource) => {
     Object.assign(catalogue.fr, source.fr);
     Object.assign(catalogue.en, source.en);
-  }
+  };
+  sources.forEach(extend);
   return {
+    extend,
     translate: (lang, key, params = {}) => {
       const template = catalogue[lang][key] ?? catalogue.fr[key] ?? key;
       return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));

@@ -15,16 +15,21 @@ import { bookingManage } from './messages/booking-manage.ts';
 import { web } from './messages/web.ts';
 import { webAccounts } from './messages/web-accounts.ts';
 import { webBooking } from './messages/web-booking.ts';
-import { webPractice } from './messages/web-practice.ts';
+import type { webPractice } from './messages/web-practice.ts';
 
 export { languages, type Language };
 
-const sources = [common, passwords, practitioners, accounts, accountSettings, booking, bookingManage, web, webAccounts, webBooking, webPractice] as const;
+const sources = [common, passwords, practitioners, accounts, accountSettings, booking, bookingManage, web, webAccounts, webBooking] as const;
 
-/** The keys the web app may use: `t()` refuses the server-only ones at type-check time. */
-export type MessageKey = MessageKeysOf<(typeof sources)[number]>;
+/**
+ * The keys the web app may use: `t()` refuses the server-only ones at type-check time. The practitioner space's texts
+ * (web-practice.ts) are among them but not in `sources`: its lazily loaded chunk adds them (`extendCatalogue`) before
+ * it renders, so patients never download them.
+ */
+export type MessageKey = MessageKeysOf<(typeof sources)[number] | typeof webPractice>;
 
 const catalogue = buildCatalogue<MessageKey>(sources);
 
 export const translate = catalogue.translate;
 export const allMessages = catalogue.allMessages;
+export const extendCatalogue = catalogue.extend;

@@ -1,12 +1,12 @@
 /**
  * Texts of the web app's practitioner space (SPEC J1–J4, D5, E4; docs/api-practice.md): login, invitation, agenda,
- * appointments, desk bookings, settings and secretaries, in the practice's own words. French first.
+ * appointments, desk bookings, settings and secretaries, in the practice's own words. French first. They travel with
+ * the space's own lazily loaded chunk (PracticeSpace.tsx adds them to the web catalogue); the two the patient side
+ * shows too (the footer link, « Chargement… » while the chunk loads) are in web.ts.
  */
 export const webPractice = {
   fr: {
-    'web.practice.footer_link': 'Espace praticien',
     'web.practice.space': 'Espace praticien',
-    'web.practice.loading': 'Chargement…',
     'web.practice.role.practitioner': 'praticien',
     'web.practice.role.secretary': 'secrétariat',
     'web.practice.acting_for': 'Agenda de {name}',
@@ -344,9 +344,7 @@ export const webPractice = {
     'web.practice.right.view': 'Consulter l’agenda et les dossiers',
   },
   en: {
-    'web.practice.footer_link': 'Practitioner space',
     'web.practice.space': 'Practitioner space',
-    'web.practice.loading': 'Loading…',
     'web.practice.role.practitioner': 'practitioner',
     'web.practice.role.secretary': 'secretary',
     'web.practice.acting_for': 'Diary of {name}',

@@ -174,9 +174,13 @@ export const web = {
     'web.not_found.title': 'Page introuvable',
     'web.not_found.text': 'Cette page n’existe pas ou a été déplacée.',
     'web.not_found.home': 'Revenir à la recherche',
+    'web.practice.footer_link': 'Espace praticien',
+    'web.practice.loading': 'Chargement…',
   },
   en: {
     'web.skip_to_content': 'Skip to content',
+    'web.practice.footer_link': 'Practitioner space',
+    'web.practice.loading': 'Loading…',
     'web.nav.label': 'Main navigation',
     'web.nav.search': 'Find a practitioner',
     'web.language.switch': 'Français',

@@ -2,6 +2,8 @@
  * The practitioner space (`/pro/…`, docs/api-practice.md): its own session, kept while moving between its pages,
  * and its routes. Mounted by App for every path under /pro.
  */
+import { extendCatalogue } from '../../../../src/platform/i18n/web-catalogue.ts';
+import { webPractice } from '../../../../src/platform/i18n/messages/web-practice.ts';
 import { PracticeSessionProvider } from '../../components/practice/PracticeSession.tsx';
 import { NotFoundPage } from '../NotFoundPage.tsx';
 import { AbsencesPage } from './AbsencesPage.tsx';
@@ -16,6 +18,9 @@ import { PracticeLoginPage } from './PracticeLoginPage.tsx';
 import { ReasonsPage } from './ReasonsPage.tsx';
 import { ReplacementsPage } from './ReplacementsPage.tsx';
 import { SecretariesPage } from './SecretariesPage.tsx';
+
+// The space's texts travel with its chunk: added to the catalogue when the chunk loads, before anything renders.
+extendCatalogue(webPractice);
 
 const appointmentPath = /^\/pro\/rendez-vous\/([^/]+)\/?$/;
 
