@@ -11,9 +11,10 @@ import { buildApp, type App } from '../src/platform/http/app.ts';
 import { featureRoutes } from '../src/features/routes.ts';
 import { practiceWorld, type PracticeWorld } from '../src/features/practice/practice-test-world.ts';
 import { STRASBOURG } from '../src/features/availability/agenda-fixtures.ts';
-import {
-  AGENDA_LISTENER_APPLICATION, createAgendaChanges, listenToAgendaChanges, type AgendaChangeListener,
-} from '../src/features/availability/index.ts';
+import { agendaChangesSubscription, createAgendaChanges } from '../src/features/availability/index.ts';
+import { listenToNotifications, type NotificationListener } from '../src/platform/db/notification-listener.ts';
+
+const LISTENER_APPLICATION = 'creneau-test-agenda-changes';
 
 // Monday 2 March 2026, 07:00 in Paris (UTC+1). Agendas open Monday–Friday 08:00–12:00 and 14:00–18:00, 30-minute slots.
 const MONDAY_8AM = '2026-03-02T07:00:00.000Z';
@@ -22,7 +23,7 @@ const TUESDAY_2PM = '2026-03-03T13:00:00.000Z';
 describe('agenda changes made by another server process', () => {
   let w: PracticeWorld;
   let otherServer: App;
-  let listener: AgendaChangeListener;
+  let listener: NotificationListener;
   let specialtySlug: string;
 
   before(async () => {
@@ -33,8 +34,9 @@ describe('agenda changes made by another server process', () => {
       context: { db: w.t.db, now: w.clock.now, listSlotsCacheMs: 600_000, agendaChanges: changes.onAgendaChange },
       routes: featureRoutes,
     });
-    listener = await listenToAgendaChanges({
-      connectionString: w.t.connectionString, announce: changes.announceAgendaChange, retryDelaysMs: [50],
+    listener = await listenToNotifications({
+      connectionString: w.t.connectionString, applicationName: LISTENER_APPLICATION,
+      subscriptions: [agendaChangesSubscription(changes.announceAgendaChange)], retryDelaysMs: [50],
     });
     assert.equal(listener.listening(), true);
     const { rows } = await sql<{ slug: string }>`select slug from specialties where code = 'SM54'`.execute(w.t.db);
@@ -90,7 +92,7 @@ describe('agenda changes made by another server process', () => {
     assert.equal(await firstSlotOnOtherServer(p.agenda.practitionerId), MONDAY_8AM);
 
     const { rows } = await sql<{ cut: boolean }>`select pg_terminate_backend(pid) as cut from pg_stat_activity
-      where application_name = ${AGENDA_LISTENER_APPLICATION} and datname = current_database()`.execute(w.t.db);
+      where application_name = ${LISTENER_APPLICATION} and datname = current_database()`.execute(w.t.db);
     assert.deepEqual(rows, [{ cut: true }]);
     assert.equal(await firstSlotOnceItIs(p.agenda.practitionerId, TUESDAY_2PM), TUESDAY_2PM);
     assert.equal(listener.listening(), true);

@@ -9,7 +9,7 @@ export {
   announceAgendaChange, createAgendaChanges, forgetOnAgendaChange, onAgendaChange, type AgendaChangeSource, type AgendaListener,
 } from './agenda-changes.ts';
 export {
-  AGENDA_CHANGES_CHANNEL, AGENDA_LISTENER_APPLICATION, agendaChangesSubscription, listenToAgendaChanges, notifyAgendaChange, type AgendaChangeListener,
+  AGENDA_CHANGES_CHANNEL, agendaChangesSubscription, notifyAgendaChange,
 } from './agenda-change-listener.ts';
 /** The pure computation, for agendas read by other features (the practice's own week view). */
 export {
